@@ -1,0 +1,122 @@
+// How JS values model Go values inside templates, and Go's notion of truth and emptiness.
+//
+// Model: null/undefined = nil; number = float64 (every number read from a values file, since Helm reads
+// values through JSON); bigint = int64 (from `--set` and integer-returning functions); string; boolean;
+// arrays = []interface {}; plain objects = map[string]interface {}; functions = methods on the dot.
+
+/** A Go map as templates see it: a plain object (own enumerable string keys). */
+export type GoMap = Record<string, unknown>;
+
+/** Go nil: JS null or undefined. */
+export function isNil(v: unknown): v is null | undefined {
+  return v === null || v === undefined;
+}
+
+/** A Go map: a non-null, non-array object that is not a Date/RegExp-like built-in. */
+export function isMap(v: unknown): v is GoMap {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === null || proto === Object.prototype;
+}
+
+/** Own property lookup that treats `__proto__`, `constructor`, `prototype` as ordinary keys. */
+export function getKey(m: GoMap, key: string): unknown {
+  return Object.hasOwn(m, key) ? m[key] : undefined;
+}
+
+/** Own property write that cannot reach the prototype (a `__proto__` key stays a plain key). */
+export function setKey(m: GoMap, key: string, value: unknown): void {
+  Object.defineProperty(m, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** A fresh Go map; null prototype so no inherited key is ever visible. */
+export function newMap(): GoMap {
+  return Object.create(null) as GoMap;
+}
+
+/** Compare strings as Go does (byte-wise on UTF-8, i.e. by code point), not by UTF-16 code unit. */
+export function compareGoStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Surrogates (astral code points) sort after every BMP char in UTF-8 order.
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    if (xs !== ys) return xs ? 1 : -1;
+    return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/** Map keys in Go's sorted order (fmt, encoding/json and text/template range all sort byte-wise). */
+export function sortedKeys(m: GoMap): string[] {
+  return Object.keys(m).sort(compareGoStrings);
+}
+
+/** Go template truth (text/template exec.go isTrue): zero values and empty containers are false. */
+export function isTrue(v: unknown): boolean {
+  if (isNil(v)) return false;
+  switch (typeof v) {
+    case 'boolean':
+      return v;
+    case 'number':
+      return v !== 0;
+    case 'bigint':
+      return v !== 0n;
+    case 'string':
+      return v.length > 0;
+    case 'function':
+      return true;
+    default:
+      if (Array.isArray(v)) return v.length > 0;
+      if (isMap(v)) return Object.keys(v).length > 0;
+      return true;
+  }
+}
+
+/** Sprig's `empty` (sprig defaults.go): the same zero-value rule as Go truth, negated. */
+export function empty(v: unknown): boolean {
+  return !isTrue(v);
+}
+
+/** Go type name of a value as `%T` / sprig `typeOf` prints it. */
+export function goTypeName(v: unknown): string {
+  if (isNil(v)) return '<nil>';
+  switch (typeof v) {
+    case 'boolean':
+      return 'bool';
+    case 'number':
+      return 'float64';
+    case 'bigint':
+      return 'int64';
+    case 'string':
+      return 'string';
+    case 'function':
+      return 'func';
+    default:
+      if (Array.isArray(v)) return '[]interface {}';
+      return 'map[string]interface {}';
+  }
+}
+
+/** Go reflect.Kind name as sprig `kindOf` prints it. */
+export function goKindName(v: unknown): string {
+  if (isNil(v)) return 'invalid';
+  switch (typeof v) {
+    case 'boolean':
+      return 'bool';
+    case 'number':
+      return 'float64';
+    case 'bigint':
+      return 'int64';
+    case 'string':
+      return 'string';
+    case 'function':
+      return 'func';
+    default:
+      return Array.isArray(v) ? 'slice' : 'map';
+  }
+}
