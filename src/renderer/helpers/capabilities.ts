@@ -1,0 +1,54 @@
+// bitnami common `_capabilities.tpl`: API versions chosen by the target Kubernetes version, which is
+// `global.kubeVersion`, else `kubeVersion`, else what `--kube-version` (Capabilities) says.
+import type { RenderContext } from '../context.js';
+import { dflt, printText } from './go.js';
+
+export class KubeVersionValueError extends Error {
+  readonly code = 'BAD_KUBE_VERSION_VALUE';
+  constructor(readonly version: string) {
+    super(`kubeVersion "${version}" is not a semantic version (as in 1.25.0)`);
+  }
+}
+
+/** common.capabilities.kubeVersion */
+export function kubeVersion(ctx: RenderContext): string {
+  const v = ctx.Values;
+  const global = v.global && typeof v.global === 'object' ? (v.global as Record<string, unknown>).kubeVersion : undefined;
+  return printText(dflt(dflt(ctx.Capabilities.KubeVersion.Version, v.kubeVersion), global));
+}
+
+/**
+ * `semverCompare "<MAJOR.MINOR-0" version`: true when `version` (pre-releases included) is below
+ * MAJOR.MINOR. Masterminds/semver accepts a leading v and missing minor/patch parts.
+ */
+export function versionBelow(version: string, major: number, minor: number): boolean {
+  const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.exec(version.trim());
+  if (!m) throw new KubeVersionValueError(version);
+  const [maj, min] = [Number(m[1]), Number(m[2] ?? 0)];
+  return maj < major || (maj === major && min < minor);
+}
+
+function pick(ctx: RenderContext, major: number, minor: number, older: string, current: string): string {
+  const v = kubeVersion(ctx);
+  return v !== '' && versionBelow(v, major, minor) ? older : current;
+}
+
+export const deploymentApiVersion = (ctx: RenderContext): string => pick(ctx, 1, 14, 'extensions/v1beta1', 'apps/v1');
+export const statefulsetApiVersion = (ctx: RenderContext): string => pick(ctx, 1, 14, 'apps/v1beta1', 'apps/v1');
+export const rbacApiVersion = (ctx: RenderContext): string =>
+  pick(ctx, 1, 17, 'rbac.authorization.k8s.io/v1beta1', 'rbac.authorization.k8s.io/v1');
+export const policyApiVersion = (ctx: RenderContext): string => pick(ctx, 1, 21, 'policy/v1beta1', 'policy/v1');
+export const networkPolicyApiVersion = (ctx: RenderContext): string =>
+  pick(ctx, 1, 7, 'extensions/v1beta1', 'networking.k8s.io/v1');
+export const cronjobApiVersion = (ctx: RenderContext): string => pick(ctx, 1, 21, 'batch/v1beta1', 'batch/v1');
+
+/** common.capabilities.ingress.apiVersion: `ingress.apiVersion` wins when set. */
+export function ingressApiVersion(ctx: RenderContext): string {
+  const ingress = ctx.Values.ingress;
+  const explicit = ingress && typeof ingress === 'object' ? (ingress as Record<string, unknown>).apiVersion : undefined;
+  if (explicit !== undefined && explicit !== null && explicit !== '' && explicit !== false) return printText(explicit);
+  const v = kubeVersion(ctx);
+  if (v !== '' && versionBelow(v, 1, 14)) return 'extensions/v1beta1';
+  if (v !== '' && versionBelow(v, 1, 19)) return 'networking.k8s.io/v1beta1';
+  return 'networking.k8s.io/v1';
+}

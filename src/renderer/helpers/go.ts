@@ -1,0 +1,36 @@
+// Go and sprig value semantics the chart templates rely on, in one place for every chart:
+// how `{{ x }}` prints, sprig's `default`/`empty`/`quote`, `trunc`, `trimSuffix`.
+import { empty, goPrint, goQuote, isNil, isTrue, toJson, toYaml } from '../gotemplate/go-format.js';
+
+export { empty, goPrint, goQuote, isNil, isTrue, toJson, toYaml };
+
+/** sprig's strval: strings as they are, everything else as fmt's %v. */
+export function strval(v: unknown): string {
+  return typeof v === 'string' ? v : goPrint(v);
+}
+
+/** How `{{ v }}` prints in a template: nil prints nothing (helm removes `<no value>`). */
+export function printText(v: unknown): string {
+  return isNil(v) ? '' : goPrint(v);
+}
+
+/** sprig `default`: `given` unless it is empty (Go's zero values, empty lists and maps). */
+export function dflt<T, D>(fallback: D, given: T): T | D {
+  return empty(given) ? fallback : given;
+}
+
+/** sprig `quote` as text: nil becomes nothing at all, anything else Go's %q of its strval. */
+export function quoteText(v: unknown): string {
+  return isNil(v) ? '' : goQuote(strval(v));
+}
+
+/** sprig `trunc` for a positive length. */
+export function trunc(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n) : s;
+}
+
+/** `trunc 63 | trimSuffix "-"`: the Kubernetes name limit, as the charts apply it. */
+export function dnsTrunc(s: string): string {
+  const t = trunc(s, 63);
+  return t.endsWith('-') ? t.slice(0, -1) : t;
+}

@@ -1,0 +1,60 @@
+// bitnami common `_images.tpl`: image references and pull secrets.
+import type { ChartInfo, RenderContext } from '../context.js';
+import { runtimeOf } from '../context.js';
+import { isTrue, strval } from './go.js';
+import { tplText } from './tplvalues.js';
+
+type Loose = Record<string, unknown> | null | undefined;
+
+function field(m: Loose, key: string): unknown {
+  return m && typeof m === 'object' && Object.hasOwn(m, key) ? m[key] : undefined;
+}
+
+/** sprig toString: nil prints as `<nil>`. */
+function toStr(v: unknown): string {
+  return v === null || v === undefined ? '<nil>' : strval(v);
+}
+
+/**
+ * common.images.image: `[registry/]repository(:tag|@digest)`. global.imageRegistry wins over the
+ * image's registry; a digest replaces the tag; from common 2.27 a missing tag falls back to the
+ * chart's appVersion when the chart is passed.
+ */
+export function image(ctx: RenderContext, imageRoot: Loose, global?: Loose, chart?: ChartInfo): string {
+  const globalRegistry = field(global, 'imageRegistry');
+  const registry = isTrue(globalRegistry) ? globalRegistry : field(imageRoot, 'registry');
+  const repository = toStr(field(imageRoot, 'repository'));
+  let separator = ':';
+  let termination = toStr(field(imageRoot, 'tag'));
+  const v = runtimeOf(ctx).commonVersion;
+  if (!isTrue(field(imageRoot, 'tag')) && chart && (v === '2.27.0' || v === '2.31.3')) termination = toStr(chart.AppVersion);
+  if (isTrue(field(imageRoot, 'digest'))) {
+    separator = '@';
+    termination = toStr(field(imageRoot, 'digest'));
+  }
+  return isTrue(registry) ? `${toStr(registry)}/${repository}${separator}${termination}` : `${repository}${separator}${termination}`;
+}
+
+/** Pull secret names from global.imagePullSecrets then each image's pullSecrets (maps give `.name`). */
+function collectPullSecrets(images: readonly Loose[], global: Loose, render: (v: unknown) => unknown): unknown[] {
+  const out: unknown[] = [];
+  const add = (list: unknown): void => {
+    if (!Array.isArray(list)) return;
+    for (const s of list) out.push(render(s && typeof s === 'object' && !Array.isArray(s) ? field(s as Loose, 'name') : s));
+  };
+  add(field(global, 'imagePullSecrets'));
+  for (const img of images) add(field(img, 'pullSecrets'));
+  return out;
+}
+
+/** common.images.pullSecrets: the `imagePullSecrets` list, or undefined when there is none. */
+export function pullSecrets(images: readonly Loose[], global: Loose): Array<{ name: unknown }> | undefined {
+  const names = collectPullSecrets(images, global, (s) => s);
+  return names.length ? names.map((n) => ({ name: n })) : undefined;
+}
+
+/** common.images.renderPullSecrets: like pullSecrets, with each name rendered as a template. */
+export function renderPullSecrets(ctx: RenderContext, images: readonly Loose[]): Array<{ name: unknown }> | undefined {
+  const names = collectPullSecrets(images, field(ctx.Values, 'global') as Loose, (s) => tplText(ctx, s));
+  return names.length ? names.map((n) => ({ name: n })) : undefined;
+}

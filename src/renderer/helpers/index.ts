@@ -1,0 +1,10 @@
+// Everything charts take from bitnami `common`, plus Go/YAML value semantics: one import for templates.
+export * from './go.js';
+export * from './yaml-data.js';
+export * from './names.js';
+export * from './labels.js';
+export * from './tplvalues.js';
+export * from './images.js';
+export * from './capabilities.js';
+export { COMMON_NAMED } from './named.js';
+export { fail, required } from '../errors.js';

@@ -1,0 +1,44 @@
+// bitnami common `_labels.tpl`: the standard labels and the selector labels.
+import type { RenderContext } from '../context.js';
+import { runtimeOf } from '../context.js';
+import { chartLabel, name } from './names.js';
+import { tplMerge, tplValue } from './tplvalues.js';
+
+export type Labels = Record<string, unknown>;
+
+/**
+ * common.labels.standard. Without custom labels (the `.` form) the four standard labels plus the app
+ * version; with them (the `dict "customLabels" ... "context" $` form) the rendered custom labels win
+ * over the standard ones.
+ */
+export function standardLabels(ctx: RenderContext, customLabels?: unknown, valuePath = 'commonLabels'): Labels {
+  const base: Labels = {
+    'app.kubernetes.io/name': name(ctx),
+    'helm.sh/chart': chartLabel(ctx),
+    'app.kubernetes.io/instance': ctx.Release.Name,
+    'app.kubernetes.io/managed-by': ctx.Release.Service,
+  };
+  // common 2.12 always writes the version label; later releases only when the chart has an appVersion.
+  if (ctx.Chart.AppVersion !== '' || runtimeOf(ctx).commonVersion === '2.12.0') {
+    base['app.kubernetes.io/version'] = ctx.Chart.AppVersion;
+  }
+  if (customLabels === undefined) return base;
+  return tplMerge(ctx, [customLabels, base], valuePath);
+}
+
+/** common.labels.matchLabels: name and instance; custom labels may only override those two keys. */
+export function matchLabels(ctx: RenderContext, customLabels?: unknown, valuePath = 'podLabels'): Labels {
+  const base: Labels = {
+    'app.kubernetes.io/name': name(ctx),
+    'app.kubernetes.io/instance': ctx.Release.Name,
+  };
+  if (customLabels === undefined) return base;
+  const rendered = tplValue(ctx, customLabels, valuePath);
+  const out: Labels = { ...base };
+  if (rendered && typeof rendered === 'object' && !Array.isArray(rendered)) {
+    for (const k of ['app.kubernetes.io/name', 'app.kubernetes.io/instance']) {
+      if (Object.hasOwn(rendered, k)) out[k] = (rendered as Labels)[k];
+    }
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+// The bitnami common `define`s a templated value may `include`, backed by the same functions the
+// charts call, so a value and a template always agree.
+import { RUNTIME, type RenderContext } from '../context.js';
+import * as caps from './capabilities.js';
+import { toYaml } from './go.js';
+import { image } from './images.js';
+import { standardLabels, matchLabels } from './labels.js';
+import { chartLabel, fullname, name, namespace } from './names.js';
+import { tplText } from './tplvalues.js';
+
+/** A named template: `ctx` is the chart context of the render, `data` the argument `include` passed. */
+export type NamedHelper = (ctx: RenderContext, data: unknown) => string;
+
+function asContext(data: unknown): RenderContext | undefined {
+  return data && typeof data === 'object' && RUNTIME in data ? (data as RenderContext) : undefined;
+}
+
+/** `.`-style helpers take the chart context; the dict style carries it in `context`. */
+function withContext(fn: (ctx: RenderContext) => string): NamedHelper {
+  return (render, data) => fn(asContext(data) ?? asContext(dictArg(data, 'context')) ?? render);
+}
+
+function dictArg(data: unknown, key: string): unknown {
+  return data && typeof data === 'object' && Object.hasOwn(data, key) ? (data as Record<string, unknown>)[key] : undefined;
+}
+
+function labelsHelper(fn: typeof standardLabels): NamedHelper {
+  return (render, data) => {
+    const direct = asContext(data);
+    if (direct) return toYaml(fn(direct));
+    const ctx = asContext(dictArg(data, 'context')) ?? render;
+    return toYaml(fn(ctx, dictArg(data, 'customLabels')));
+  };
+}
+
+export const COMMON_NAMED: Readonly<Record<string, NamedHelper>> = {
+  'common.names.name': withContext(name),
+  'common.names.fullname': withContext(fullname),
+  'common.names.namespace': withContext(namespace),
+  'common.names.chart': withContext(chartLabel),
+  'common.names.fullname.namespace': withContext((c) => {
+    const s = `${fullname(c)}-${namespace(c)}`;
+    return s.slice(0, 63).replace(/-$/, '');
+  }),
+  'common.labels.standard': labelsHelper(standardLabels),
+  'common.labels.matchLabels': labelsHelper(matchLabels),
+  'common.capabilities.kubeVersion': withContext(caps.kubeVersion),
+  'common.capabilities.deployment.apiVersion': withContext(caps.deploymentApiVersion),
+  'common.capabilities.statefulset.apiVersion': withContext(caps.statefulsetApiVersion),
+  'common.capabilities.rbac.apiVersion': withContext(caps.rbacApiVersion),
+  'common.capabilities.policy.apiVersion': withContext(caps.policyApiVersion),
+  'common.capabilities.networkPolicy.apiVersion': withContext(caps.networkPolicyApiVersion),
+  'common.capabilities.cronjob.apiVersion': withContext(caps.cronjobApiVersion),
+  'common.capabilities.ingress.apiVersion': withContext(caps.ingressApiVersion),
+  'common.tplvalues.render': (render, data) =>
+    tplText(asContext(dictArg(data, 'context')) ?? render, dictArg(data, 'value'), '', dictArg(data, 'scope')),
+  'common.images.image': (render, data) =>
+    image(
+      render,
+      dictArg(data, 'imageRoot') as Record<string, unknown> | undefined,
+      dictArg(data, 'global') as Record<string, unknown> | undefined,
+      dictArg(data, 'chart') as RenderContext['Chart'] | undefined,
+    ),
+};

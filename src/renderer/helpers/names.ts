@@ -1,0 +1,41 @@
+// bitnami common `_names.tpl`: chart name, fullname, namespace and the chart label.
+import { runtimeOf, type RenderContext } from '../context.js';
+import { dflt, dnsTrunc, isTrue, printText } from './go.js';
+
+/** common.names.name: nameOverride or the chart name. */
+export function name(ctx: RenderContext): string {
+  return dnsTrunc(printText(dflt(ctx.Chart.Name, ctx.Values.nameOverride)));
+}
+
+/** common.names.chart: `<name>-<version>` with `+` made label-safe. */
+export function chartLabel(ctx: RenderContext): string {
+  return dnsTrunc(`${ctx.Chart.Name}-${ctx.Chart.Version}`.replaceAll('+', '_'));
+}
+
+/**
+ * common.names.fullname: fullnameOverride, else the release name when it already contains the chart
+ * name, else `<release>-<name>`. From common 2.31 the release name is lowercased and characters
+ * outside [a-z0-9-] become dashes first.
+ */
+export function fullname(ctx: RenderContext): string {
+  if (isTrue(ctx.Values.fullnameOverride)) return dnsTrunc(printText(ctx.Values.fullnameOverride));
+  const n = printText(dflt(ctx.Chart.Name, ctx.Values.nameOverride));
+  const release =
+    runtimeOf(ctx).commonVersion === '2.31.3'
+      ? ctx.Release.Name.toLowerCase().replace(/(-?[^a-z\d-])+-?/g, '-')
+      : ctx.Release.Name;
+  return dnsTrunc(release.includes(n) ? release : `${release}-${n}`);
+}
+
+/** common.names.namespace: namespaceOverride or the release namespace. */
+export function namespace(ctx: RenderContext): string {
+  return dnsTrunc(printText(dflt(ctx.Release.Namespace, ctx.Values.namespaceOverride)));
+}
+
+/** common.names.dependency.fullname: the fullname a dependency chart would compute. */
+export function dependencyFullname(ctx: RenderContext, chartName: string, chartValues: Record<string, unknown>): string {
+  if (isTrue(chartValues.fullnameOverride)) return dnsTrunc(printText(chartValues.fullnameOverride));
+  const n = printText(dflt(chartName, chartValues.nameOverride));
+  const release = ctx.Release.Name;
+  return dnsTrunc(release.includes(n) ? release : `${release}-${n}`);
+}

@@ -1,0 +1,205 @@
+// The render pipeline (DESIGN.md "render, step by step"): values → coalesce → schema → context →
+// templates → sort → YAML. Each stage is its own module; this one only strings them together.
+import type { LoadedChart, Manifest } from './chart.js';
+import {
+  makeCapabilities,
+  makeContext,
+  type RenderContext,
+  type ReleaseInfo,
+} from './context.js';
+import {
+  ChartFailure,
+  ReleaseNameError,
+  RenderFailedError,
+  SchemaValidationError,
+  ShowOnlyError,
+  type TemplateIssue,
+} from './errors.js';
+import { COMMON_NAMED } from './helpers/named.js';
+import { ValueTemplateError } from './helpers/tplvalues.js';
+import { ManifestYamlError } from './helpers/yaml-data.js';
+import { serializeDocs, type SourcedDoc } from './serialize.js';
+import { sortManifests } from './sort.js';
+import { coalesceValues, type WarningSink } from './values/coalesce.js';
+import { loadValues, originOf, type InlineValues, type LoadedValues, type TextReader, type ValueSources } from './values/load.js';
+import { getPath, isMap, type ValueMap } from './values/maps.js';
+import { validateValues, type SchemaIssue } from '../schema/validate.js';
+import { globMatch } from './glob.js';
+
+export interface RenderOptions extends ValueSources {
+  /** Release name; defaults to the chart name. */
+  release?: string;
+  namespace?: string;
+  kubeVersion?: string;
+  apiVersions?: readonly string[];
+  /** `--show-only` patterns, relative to the chart (`templates/deployment.yaml`, globs allowed). */
+  showOnly?: readonly string[];
+  /** Values given as text (applied before `valueFiles`), for the API and tests. */
+  inlineValues?: readonly InlineValues[];
+  /** How files (values, --set-file) are read; the CLI passes the file system. */
+  readFile?: TextReader;
+  /** Non-fatal notices (helm's coalesce warnings). */
+  warn?: WarningSink;
+}
+
+export interface RenderResult {
+  /** Documents in helm's order, each with its `# Source:` path. */
+  docs: SourcedDoc[];
+  /** The YAML stream `helm template` prints. */
+  text: string;
+  /** The coalesced values the templates saw. */
+  values: ValueMap;
+}
+
+// chartutil.ValidateReleaseName
+const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+export function validateReleaseName(name: string): void {
+  if (name.length === 0 || name.length > 53 || !RELEASE_NAME.test(name)) throw new ReleaseNameError(name);
+}
+
+/** Subcharts whose `condition` holds in the coalesced values (helm's processDependencyEnabled). */
+function enabledSubcharts(chart: LoadedChart, values: ValueMap): LoadedChart {
+  const subcharts = chart.subcharts.filter((s) => {
+    if (!s.condition) return true;
+    const v = getPath(values, s.condition);
+    // Helm only honours a boolean condition; anything else leaves the chart enabled.
+    return typeof v === 'boolean' ? v : true;
+  });
+  return subcharts.length === chart.subcharts.length ? chart : { ...chart, subcharts };
+}
+
+/** Steps 2–5: the values the templates will see, validated. */
+export function prepareValues(
+  chart: LoadedChart,
+  loaded: LoadedValues,
+  warn: WarningSink,
+): { chart: LoadedChart; values: ValueMap } {
+  const probe = coalesceValues(chart, loaded.values, () => {});
+  const active = enabledSubcharts(chart, probe);
+  const values = coalesceValues(active, loaded.values, warn);
+  const issues = schemaIssues(active, values);
+  if (issues.length) {
+    throw new SchemaValidationError(
+      issues.map((i) => {
+        const origin = originOf(loaded, i.segments, i.keyword === 'additionalProperties');
+        return origin ? { ...i, where: origin.where } : i;
+      }),
+    );
+  }
+  return { chart: active, values };
+}
+
+/** Every schema violation of the chart and of each active subchart (with its own table). */
+export function schemaIssues(chart: LoadedChart, values: ValueMap, prefix: Array<string | number> = []): SchemaIssue[] {
+  const issues: SchemaIssue[] = chart.schema ? validateValues(chart.metadata.name, chart.schema, values) : [];
+  for (const i of issues) {
+    i.segments = [...prefix, ...i.segments];
+    i.path = i.segments.length ? i.segments.map(String).join('.') : '(root)';
+  }
+  for (const sub of chart.subcharts) {
+    const table = values[sub.name];
+    if (isMap(table)) issues.push(...schemaIssues(sub.chart, table, [...prefix, sub.name]));
+  }
+  return issues;
+}
+
+interface ChartRun {
+  chart: LoadedChart;
+  values: ValueMap;
+  /** `prefect-server` or `prefect-server/charts/postgresql` */
+  path: string;
+  isRoot: boolean;
+}
+
+function chartRuns(chart: LoadedChart, values: ValueMap, path: string, isRoot: boolean): ChartRun[] {
+  const runs: ChartRun[] = [{ chart, values, path, isRoot }];
+  for (const sub of chart.subcharts) {
+    const table = isMap(values[sub.name]) ? (values[sub.name] as ValueMap) : {};
+    runs.push(...chartRuns(sub.chart, table, `${path}/charts/${sub.name}`, false));
+  }
+  return runs;
+}
+
+function toIssue(template: string, e: unknown): TemplateIssue {
+  if (e instanceof ChartFailure || e instanceof ValueTemplateError) return { code: e.code, template, message: e.message };
+  if (e instanceof ManifestYamlError) return { code: e.code, template, message: `YAML parse error: ${e.reason}` };
+  if (e instanceof Error && typeof (e as { code?: unknown }).code === 'string') {
+    return { code: (e as Error & { code: string }).code, template, message: e.message };
+  }
+  // A bug in a template port: say which template, keep the message, no stack.
+  return { code: 'TEMPLATE_BUG', template, message: `internal error: ${(e as Error)?.message ?? String(e)}` };
+}
+
+/** Step 7: run every template of every chart; collect documents and all failures. */
+function runTemplates(runs: ChartRun[], release: ReleaseInfo, options: RenderOptions): SourcedDoc[] {
+  const capabilities = makeCapabilities(options.kubeVersion, options.apiVersions ?? []);
+  const docs: SourcedDoc[] = [];
+  const issues: TemplateIssue[] = [];
+  for (const run of runs) {
+    const basePath = `${run.path}/templates`;
+    const named = run.chart.module.namedTemplates ?? {};
+    const ctx: RenderContext = makeContext({
+      chart: run.chart,
+      values: run.values,
+      release,
+      capabilities,
+      basePath,
+      isRoot: run.isRoot,
+      include: (c, name, data) => {
+        if (Object.hasOwn(named, name)) return named[name](c, data);
+        if (Object.hasOwn(COMMON_NAMED, name)) return COMMON_NAMED[name](c, data);
+        return undefined;
+      },
+    });
+    for (const t of run.chart.module.templates) {
+      const source = `${run.path}/${t.path}`;
+      ctx.Template = { Name: source, BasePath: basePath };
+      let out;
+      try {
+        out = t.render(ctx);
+      } catch (e) {
+        issues.push(toIssue(source, e));
+        continue;
+      }
+      if (t.path.endsWith('NOTES.txt')) continue;
+      const list: ReadonlyArray<Manifest | null | undefined> = Array.isArray(out) ? out : out ? [out as Manifest] : [];
+      for (const object of list) if (object && Object.keys(object).length) docs.push({ source, object });
+    }
+  }
+  if (issues.length) throw new RenderFailedError(issues);
+  return docs;
+}
+
+/** helm template's --show-only: patterns relative to the chart root, in the order given. */
+function showOnly(docs: SourcedDoc[], chartName: string, patterns: readonly string[]): SourcedDoc[] {
+  const out: SourcedDoc[] = [];
+  for (const pattern of patterns) {
+    const p = pattern.replaceAll('\\', '/');
+    const hits = docs.filter((d) => globMatch(p, d.source.slice(chartName.length + 1)));
+    if (!hits.length) throw new ShowOnlyError(pattern);
+    out.push(...hits);
+  }
+  return out;
+}
+
+/** Render a loaded chart: helm template's output, as documents and as text. */
+export function renderChart(chart: LoadedChart, options: RenderOptions = {}): RenderResult {
+  const release = options.release ?? chart.metadata.name;
+  validateReleaseName(release);
+  const warn = options.warn ?? (() => {});
+  const loaded = loadValues(options, options.inlineValues ?? [], options.readFile);
+  const { chart: active, values } = prepareValues(chart, loaded, warn);
+  const releaseInfo: ReleaseInfo = {
+    Name: release,
+    Namespace: options.namespace ?? 'default',
+    IsInstall: true,
+    IsUpgrade: false,
+    Revision: 1,
+    Service: 'Helm',
+  };
+  const name = chart.metadata.name;
+  const docs = sortManifests(runTemplates(chartRuns(active, values, name, true), releaseInfo, options));
+  const shown = options.showOnly?.length ? showOnly(docs, name, options.showOnly) : docs;
+  return { docs: shown, text: serializeDocs(shown), values };
+}

@@ -1,0 +1,160 @@
+// Step 2–3 of render: read the `-f` files, merge them in order, then apply the --set family in
+// Helm's fixed group order (all --set-json, then --set, --set-string, --set-file), whatever their
+// order on the command line (helm/helm pkg/cli/values/options.go, MergeValues).
+import { readFileSync } from 'node:fs';
+import { isMap, newMap, type ValueMap } from './maps.js';
+import { mergeMaps } from './merge.js';
+import { parseSetInto, type SetKind } from './strvals.js';
+import { keyPositionOf, positionOf, readYaml, type ParsedYaml, type YamlPosition } from './yaml-read.js';
+
+export interface ValueSources {
+  /** `-f/--values` files, in order; later files win. */
+  valueFiles?: readonly string[];
+  set?: readonly string[];
+  setString?: readonly string[];
+  setJson?: readonly string[];
+  setFile?: readonly string[];
+}
+
+/** Raw values text instead of a file path, for the API and for tests (`file` names it in messages). */
+export interface InlineValues {
+  file: string;
+  text: string;
+}
+
+export class ValuesFileError extends Error {
+  readonly code = 'VALUES_FILE';
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+export class ValuesShapeError extends Error {
+  readonly code = 'VALUES_NOT_A_MAP';
+  constructor(readonly file: string) {
+    super(`${file}:1:1: a values file must hold a map of keys at the top level`);
+  }
+}
+
+/** Where a value came from, to point messages at it. */
+export interface ValueOrigin {
+  /** `file:line:col`, or the flag and its expression. */
+  where: string;
+  line?: number;
+  col?: number;
+  file?: string;
+}
+
+export interface LoadedValues {
+  values: ValueMap;
+  /** Parsed files, in the order given. */
+  files: ParsedYaml[];
+  /** Flags as applied, in Helm's order. */
+  flags: Array<{ kind: SetKind; expression: string }>;
+}
+
+export type TextReader = (path: string) => string;
+
+export const defaultReader: TextReader = (path) => {
+  try {
+    const buf = readFileSync(path === '-' ? 0 : path);
+    return buf.toString('utf8');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const reason =
+      err.code === 'ENOENT'
+        ? 'no such file'
+        : err.code === 'EISDIR'
+          ? 'is a directory, not a file'
+          : err.code === 'EACCES'
+            ? 'permission denied'
+            : err.message;
+    throw new ValuesFileError(path, reason);
+  }
+};
+
+/** Text that is not UTF-8 (or holds NUL bytes) is a binary file, not values. */
+export function checkText(text: string, file: string): void {
+  if (text.includes('\u0000') || text.includes('\uFFFD')) {
+    throw new ValuesFileError(file, 'is not a UTF-8 text file (binary or another encoding)');
+  }
+}
+
+export function parseValuesText(text: string, file: string): ParsedYaml {
+  checkText(text, file);
+  const parsed = readYaml(text, file);
+  if (parsed.data === null || parsed.data === undefined) parsed.data = newMap();
+  if (!isMap(parsed.data)) throw new ValuesShapeError(file);
+  return parsed;
+}
+
+export function loadValues(
+  sources: ValueSources,
+  inline: readonly InlineValues[] = [],
+  read: TextReader = defaultReader,
+): LoadedValues {
+  const files: ParsedYaml[] = [];
+  let values = newMap();
+  for (const f of inline) files.push(parseValuesText(f.text, f.file));
+  for (const path of sources.valueFiles ?? []) files.push(parseValuesText(read(path), path));
+  for (const f of files) values = mergeMaps(values, f.data as ValueMap);
+
+  const flags: LoadedValues['flags'] = [];
+  const groups: Array<[SetKind, readonly string[] | undefined]> = [
+    ['set-json', sources.setJson],
+    ['set', sources.set],
+    ['set-string', sources.setString],
+    ['set-file', sources.setFile],
+  ];
+  const readForSetFile = (path: string): string => {
+    const text = read(path);
+    return text;
+  };
+  for (const [kind, list] of groups) {
+    for (const expression of list ?? []) {
+      parseSetInto(kind, expression, values, readForSetFile);
+      flags.push({ kind, expression });
+    }
+  }
+  return { values, files, flags };
+}
+
+/** Where the value at `path` was set: the last flag that sets it, else the last file that holds it. */
+export function originOf(loaded: LoadedValues, path: ReadonlyArray<string | number>, key = false): ValueOrigin | undefined {
+  for (let i = loaded.flags.length - 1; i >= 0; i--) {
+    const { kind, expression } = loaded.flags[i];
+    const probe = newMap();
+    try {
+      parseSetInto(kind, expression, probe, () => '');
+    } catch {
+      continue;
+    }
+    if (hasPath(probe, path)) return { where: `--${kind} ${expression}` };
+  }
+  for (let i = loaded.files.length - 1; i >= 0; i--) {
+    const f = loaded.files[i];
+    if (!hasPath(f.data, path)) continue;
+    const pos: YamlPosition | undefined = key ? keyPositionOf(f, path) : positionOf(f, path);
+    if (pos) return { where: `${f.file}:${pos.line}:${pos.col}`, file: f.file, line: pos.line, col: pos.col };
+    return { where: f.file, file: f.file };
+  }
+  return undefined;
+}
+
+function hasPath(data: unknown, path: ReadonlyArray<string | number>): boolean {
+  let cur = data;
+  for (const step of path) {
+    if (Array.isArray(cur)) {
+      const i = Number(step);
+      if (!(i >= 0 && i < cur.length)) return false;
+      cur = cur[i];
+    } else if (isMap(cur)) {
+      if (!Object.hasOwn(cur, String(step))) return false;
+      cur = cur[String(step)];
+    } else return false;
+  }
+  return true;
+}

@@ -1,0 +1,47 @@
+// Values are plain JSON-like data. These helpers keep keys such as `__proto__` ordinary own keys,
+// so values from files or --set can never reach Object.prototype.
+
+export type ValueMap = Record<string, unknown>;
+
+export function isMap(v: unknown): v is ValueMap {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function newMap(): ValueMap {
+  return {};
+}
+
+/** Set an own key; `__proto__` is defined as data instead of replacing the prototype. */
+export function setKey(m: ValueMap, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(m, key, { value, writable: true, enumerable: true, configurable: true });
+  } else {
+    m[key] = value;
+  }
+}
+
+/** Read an own key only (a missing `constructor` is missing, not Object). */
+export function getKey(m: ValueMap, key: string): unknown {
+  return Object.hasOwn(m, key) ? m[key] : undefined;
+}
+
+/** A deep copy of maps and lists; scalars are shared. */
+export function deepCopy<T>(v: T): T {
+  if (Array.isArray(v)) return v.map((x) => deepCopy(x)) as T;
+  if (isMap(v)) {
+    const out = newMap();
+    for (const k of Object.keys(v)) setKey(out, k, deepCopy(v[k]));
+    return out as T;
+  }
+  return v;
+}
+
+/** Read a dotted path (`postgresql.enabled`) from values; undefined when any step is missing. */
+export function getPath(values: ValueMap, path: string): unknown {
+  let cur: unknown = values;
+  for (const part of path.split('.')) {
+    if (!isMap(cur)) return undefined;
+    cur = getKey(cur, part);
+  }
+  return cur;
+}

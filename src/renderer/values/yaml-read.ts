@@ -1,0 +1,126 @@
+// Reading YAML the way Helm reads values (sigs.k8s.io/yaml over yaml.v2): YAML 1.1 scalars
+// (yes/no/on/off are booleans, 0755 is octal), merge keys, last duplicate key wins, timestamps
+// stay strings. Documents are kept so messages can point at file:line:col.
+import { isMap as isYamlMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Tags } from 'yaml';
+
+export interface YamlPosition {
+  line: number;
+  col: number;
+}
+
+export class YamlSyntaxError extends Error {
+  readonly code = 'YAML_SYNTAX';
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly col: number,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}:${col}: ${reason}`);
+  }
+}
+
+/** Values nested deeper than this are refused: real charts use under 20 levels. */
+export const MAX_DEPTH = 200;
+
+export interface ParsedYaml {
+  file: string;
+  data: unknown;
+  doc: Document;
+  lines: LineCounter;
+}
+
+const PARSE_OPTIONS = {
+  version: '1.1' as const,
+  merge: true,
+  uniqueKeys: false,
+  // Helm decodes into interface{}, where timestamps stay strings.
+  customTags: (tags: Tags): Tags => tags.filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:timestamp'),
+  // An alias bomb expands past this many nodes: refuse instead of exhausting memory.
+  maxAliasCount: 1000,
+};
+
+function cleanReason(message: string): string {
+  // yaml's messages end with a code frame and a position we already print; keep the first line.
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Parse one YAML text (a single document). `file` names it in errors. */
+export function readYaml(text: string, file: string): ParsedYaml {
+  const lines = new LineCounter();
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines, prettyErrors: false });
+  const err = doc.errors[0];
+  if (err) {
+    const pos = lines.linePos(err.pos[0]);
+    throw new YamlSyntaxError(file, pos.line, pos.col, cleanReason(err.message));
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: PARSE_OPTIONS.maxAliasCount });
+  } catch (e) {
+    throw new YamlSyntaxError(file, 1, 1, cleanReason((e as Error).message));
+  }
+  checkDepth(data, file, doc, lines);
+  return { file, data, doc, lines };
+}
+
+function checkDepth(data: unknown, file: string, doc: Document, lines: LineCounter): void {
+  const stack: Array<[unknown, number]> = [[data, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (d > MAX_DEPTH) {
+      const pos = doc.contents?.range ? lines.linePos(doc.contents.range[0]) : { line: 1, col: 1 };
+      throw new YamlSyntaxError(file, pos.line, pos.col, `values nest deeper than ${MAX_DEPTH} levels`);
+    }
+    if (Array.isArray(v)) for (const x of v) stack.push([x, d + 1]);
+    else if (typeof v === 'object' && v !== null) for (const x of Object.values(v)) stack.push([x, d + 1]);
+  }
+}
+
+/** The position of the node at `path` (keys and list indexes) in a parsed document, if present. */
+export function positionOf(parsed: ParsedYaml, path: ReadonlyArray<string | number>): YamlPosition | undefined {
+  let node: unknown = parsed.doc.contents;
+  let keyNode: Node | undefined;
+  for (const step of path) {
+    if (isYamlMap(node)) {
+      const pair = node.items.findLast((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(step));
+      if (!pair) return undefined;
+      keyNode = pair.key as Node;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(step)];
+      if (item === undefined) return undefined;
+      keyNode = undefined;
+      node = item;
+    } else return undefined;
+  }
+  const target = (node as Node | null) ?? keyNode;
+  const range = target?.range ?? keyNode?.range;
+  if (!range) return undefined;
+  const p = parsed.lines.linePos(range[0]);
+  return { line: p.line, col: p.col };
+}
+
+/** Position of the key itself (for "unknown key" messages). */
+export function keyPositionOf(parsed: ParsedYaml, path: ReadonlyArray<string | number>): YamlPosition | undefined {
+  if (path.length === 0) return undefined;
+  let node: unknown = parsed.doc.contents;
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i];
+    if (isYamlMap(node)) {
+      const pair = node.items.findLast((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(step));
+      if (!pair) return undefined;
+      if (i === path.length - 1) {
+        const r = (pair.key as Node).range;
+        if (!r) return undefined;
+        const p = parsed.lines.linePos(r[0]);
+        return { line: p.line, col: p.col };
+      }
+      node = pair.value;
+    } else if (isSeq(node)) {
+      node = node.items[Number(step)];
+    } else return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,129 @@
+// Step 5 of render: the coalesced values checked against the chart's values.schema.json with ajv,
+// every violation reported with its value path (helm stops at the first chart; we list them all).
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+
+export interface SchemaIssue {
+  code: 'SCHEMA';
+  /** Chart whose schema was violated (`prefect-server`, or the subchart's name). */
+  chart: string;
+  /** Dotted value path as helm prints it (`server.replicaCount`), `(root)` for the top. */
+  path: string;
+  /** The same path as keys and indexes, to find the value in a file. */
+  segments: Array<string | number>;
+  /** What was expected and what was found, in words. */
+  message: string;
+  keyword: string;
+}
+
+const compiled = new WeakMap<object, ValidateFunction>();
+let ajv: Ajv | undefined;
+
+function getAjv(): Ajv {
+  // Helm's validator (gojsonschema) ignores unknown keywords and formats; so do we.
+  ajv ??= new Ajv({ allErrors: true, strict: false, validateFormats: false });
+  return ajv;
+}
+
+/** Compile (once per schema object) a chart's schema. Helm's `"$schema": "http://json-schema.org/schema#"` is unknown to ajv and dropped. */
+export function compileSchema(schema: Record<string, unknown>): ValidateFunction {
+  let fn = compiled.get(schema);
+  if (!fn) {
+    const { $schema: _ignored, ...rest } = schema;
+    fn = getAjv().compile(rest);
+    compiled.set(schema, fn);
+  }
+  return fn;
+}
+
+function describeValue(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'object') return 'object';
+  const t = typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v;
+  const shown = JSON.stringify(v);
+  return `${t} ${shown.length > 60 ? shown.slice(0, 57) + '...' : shown}`;
+}
+
+function valueAt(root: unknown, segments: ReadonlyArray<string | number>): unknown {
+  let cur = root;
+  for (const s of segments) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[s as string];
+  }
+  return cur;
+}
+
+function messageFor(e: ErrorObject, found: unknown): string {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'type':
+      return `expected ${String(p.type).replace(',', ' or ')}, got ${describeValue(found)}`;
+    case 'enum':
+      return `expected one of ${(p.allowedValues as unknown[]).map((x) => JSON.stringify(x)).join(', ')}, got ${describeValue(found)}`;
+    case 'const':
+      return `expected ${JSON.stringify(p.allowedValue)}, got ${describeValue(found)}`;
+    case 'required':
+      return `missing required key "${String(p.missingProperty)}"`;
+    case 'additionalProperties':
+      return `unknown key "${String(p.additionalProperty)}" is not allowed here`;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `expected a number ${String(p.comparison)} ${String(p.limit)}, got ${describeValue(found)}`;
+    case 'pattern':
+      return `expected a string matching ${String(p.pattern)}, got ${describeValue(found)}`;
+    case 'minLength':
+    case 'maxLength':
+    case 'minItems':
+    case 'maxItems':
+      return `${e.message ?? e.keyword}, got ${describeValue(found)}`;
+    default:
+      return `${e.message ?? e.keyword}, got ${describeValue(found)}`;
+  }
+}
+
+function decodePointer(pointer: string): Array<string | number> {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** JSON numbers only: values are plain data, but guard against non-JSON values such as bigint. */
+function toJsonData(v: unknown): unknown {
+  if (typeof v === 'bigint') return Number(v);
+  if (Array.isArray(v)) return v.map(toJsonData);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) out[k] = toJsonData((v as Record<string, unknown>)[k]);
+    return out;
+  }
+  return v;
+}
+
+export function validateValues(chart: string, schema: Record<string, unknown>, values: unknown): SchemaIssue[] {
+  const validate = compileSchema(schema);
+  const data = toJsonData(values);
+  if (validate(data)) return [];
+  const issues: SchemaIssue[] = [];
+  const seen = new Set<string>();
+  for (const e of validate.errors ?? []) {
+    // anyOf/oneOf report each branch too; the branch errors say more than "must match a schema".
+    if (e.keyword === 'if') continue;
+    const segments = decodePointer(e.instancePath);
+    if (e.keyword === 'required' || e.keyword === 'additionalProperties') {
+      const p = e.params as Record<string, unknown>;
+      segments.push(String(p.missingProperty ?? p.additionalProperty));
+    }
+    const path = segments.length ? segments.map(String).join('.') : '(root)';
+    const message = messageFor(e, valueAt(data, decodePointer(e.instancePath)));
+    const dedupe = `${path}\u0000${message}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    issues.push({ code: 'SCHEMA', chart, path, segments, message, keyword: e.keyword });
+  }
+  return issues;
+}
