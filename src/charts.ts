@@ -6,6 +6,7 @@ import type { ChartModule, LoadedChart } from './renderer/chart.js';
 import { loadChart } from './renderer/load-chart.js';
 
 const MODULES: Record<string, () => Promise<{ chart: ChartModule }>> = {
+  'prefect-agent': () => import('../charts/prefect-agent/index.js'),
   'prometheus-prefect-exporter': () => import('../charts/prometheus-prefect-exporter/index.js'),
 };
 
