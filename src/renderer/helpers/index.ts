@@ -6,5 +6,6 @@ export * from './labels.js';
 export * from './tplvalues.js';
 export * from './images.js';
 export * from './capabilities.js';
+export * from './ingress.js';
 export { COMMON_NAMED } from './named.js';
 export { fail, required } from '../errors.js';

@@ -4,6 +4,7 @@ import { RUNTIME, type RenderContext } from '../context.js';
 import * as caps from './capabilities.js';
 import { toYaml } from './go.js';
 import { image } from './images.js';
+import * as ingress from './ingress.js';
 import { standardLabels, matchLabels } from './labels.js';
 import { chartLabel, fullname, name, namespace } from './names.js';
 import { tplText } from './tplvalues.js';
@@ -52,6 +53,11 @@ export const COMMON_NAMED: Readonly<Record<string, NamedHelper>> = {
   'common.capabilities.networkPolicy.apiVersion': withContext(caps.networkPolicyApiVersion),
   'common.capabilities.cronjob.apiVersion': withContext(caps.cronjobApiVersion),
   'common.capabilities.ingress.apiVersion': withContext(caps.ingressApiVersion),
+  'common.ingress.backend': (render, data) =>
+    ingress.ingressBackendText(asContext(dictArg(data, 'context')) ?? render, dictArg(data, 'serviceName'), dictArg(data, 'servicePort')),
+  'common.ingress.supportsPathType': withContext((c) => String(ingress.supportsPathType(c))),
+  'common.ingress.supportsIngressClassname': withContext((c) => String(ingress.supportsIngressClassname(c))),
+  'common.ingress.certManagerRequest': (_render, data) => (ingress.certManagerRequest(dictArg(data, 'annotations')) ? 'true' : ''),
   'common.tplvalues.render': (render, data) =>
     tplText(asContext(dictArg(data, 'context')) ?? render, dictArg(data, 'value'), '', dictArg(data, 'scope')),
   'common.images.image': (render, data) =>
