@@ -61,3 +61,8 @@ export class ShowOnlyError extends Error {
     super(`--show-only ${pattern}: could not find template ${pattern} in chart`);
   }
 }
+
+/** What Go's template engine would stop on (ranging over a string, a field of a non-map). */
+export class TemplateExecError extends Error {
+  readonly code = 'TEMPLATE_EXEC';
+}

@@ -1,6 +1,7 @@
 // Go and sprig value semantics the chart templates rely on, in one place for every chart:
 // how `{{ x }}` prints, sprig's `default`/`empty`/`quote`, `trunc`, `trimSuffix`.
-import { empty, goPrint, goQuote, isNil, isTrue, toJson, toYaml } from '../gotemplate/go-format.js';
+import { compareGoStrings, empty, goPrint, goQuote, goTypeName, isMap, isNil, isTrue, toJson, toYaml } from '../gotemplate/go-format.js';
+import { TemplateExecError } from '../errors.js';
 
 export { empty, goPrint, goQuote, isNil, isTrue, toJson, toYaml };
 
@@ -33,4 +34,22 @@ export function trunc(s: string, n: number): string {
 export function dnsTrunc(s: string): string {
   const t = trunc(s, 63);
   return t.endsWith('-') ? t.slice(0, -1) : t;
+}
+
+/**
+ * Go's `range`: list items with their index, map values in sorted key order, nothing for nil.
+ * Anything else cannot be ranged over, and helm stops with an error.
+ */
+export function goRange(v: unknown, what = 'value'): Array<[string | number, unknown]> {
+  if (isNil(v)) return [];
+  if (Array.isArray(v)) return v.map((x, i) => [i, x]);
+  if (isMap(v)) return Object.keys(v).sort(compareGoStrings).map((k) => [k, v[k]]);
+  throw new TemplateExecError(`range can't iterate over ${what} of type ${goTypeName(v)}`);
+}
+
+/** Field access as Go templates do it: a key of a map, nil for nil; anything else is an error. */
+export function field(v: unknown, key: string, what = 'value'): unknown {
+  if (isNil(v)) return undefined;
+  if (isMap(v)) return Object.hasOwn(v, key) ? v[key] : undefined;
+  throw new TemplateExecError(`can't evaluate field ${key} in ${what} of type ${goTypeName(v)}`);
 }
