@@ -1,0 +1,182 @@
+// The agent chart's helpers and the Go template behaviours they copy; expectations are helm v3.10.1's.
+import { describe, expect, it } from 'vitest';
+import {
+  AgentTemplateError,
+  apiUrlText,
+  clusterUidText,
+  dig,
+  eqString,
+  fmtS,
+  goLen,
+  goRange,
+  serviceAccountName,
+} from '../../../../charts/prefect-agent/templates/helpers.js';
+import { deprecation } from '../../../../charts/prefect-agent/index.js';
+import { makeCapabilities, makeContext, type RenderContext } from '../../../../src/renderer/context.js';
+import type { LoadedChart } from '../../../../src/renderer/chart.js';
+
+function ctxWith(values: Record<string, unknown>, release = 'prefect-agent'): RenderContext {
+  const chart = {
+    dir: '',
+    metadata: { apiVersion: 'v2', name: 'prefect-agent', version: '0.0.0', appVersion: '2-latest' },
+    defaults: {},
+    valuesText: '',
+    module: { commonVersion: '2.20.5', templates: [] },
+    subcharts: [],
+  } as LoadedChart;
+  return makeContext({
+    chart,
+    values,
+    release: { Name: release, Namespace: 'default', IsInstall: true, IsUpgrade: false, Revision: 1, Service: 'Helm' },
+    capabilities: makeCapabilities(),
+    basePath: 'prefect-agent/templates',
+    isRoot: true,
+    include: () => undefined,
+  });
+}
+
+const cloud = (extra: Record<string, unknown> = {}) => ({
+  agent: {
+    apiConfig: 'cloud',
+    cloudApiConfig: { cloudUrl: 'https://api.prefect.cloud/api', accountId: 'acc', workspaceId: 'ws', ...extra },
+    serverApiConfig: { apiUrl: 'http://127.0.0.1:4200/api' },
+    clusterUid: '',
+  },
+  serviceAccount: { create: true, name: '' },
+});
+
+describe('dig (field walk with missingkey=zero)', () => {
+  it.each([
+    [{ a: { b: 1 } }, 'a.b', 1],
+    [{ a: { b: 1 } }, 'a.c', undefined],
+    [{ a: {} }, 'a.b', undefined],
+  ])('%o %s → %o', (root, path, want) => {
+    expect(dig(root, path)).toBe(want);
+  });
+  it.each([
+    [{}, 'a.b', 'nil pointer evaluating interface {}.b'],
+    [{ a: null }, 'a.b', 'nil pointer evaluating interface {}.b'],
+    [{ a: 'abc' }, 'a.b', "can't evaluate field b in type interface {}"],
+    [{ a: [1] }, 'a.b', "can't evaluate field b in type interface {}"],
+  ])('%o %s stops: %s', (root, path, message) => {
+    expect(() => dig(root, path)).toThrow(new AgentTemplateError(message));
+  });
+});
+
+describe('goRange', () => {
+  it.each([
+    [null, []],
+    [undefined, []],
+    [['a', 'b'], ['a', 'b']],
+    [{ b: 'x', a: 'y', C: 'z' }, ['z', 'y', 'x']],
+  ])('%o → %o', (v, want) => {
+    expect(goRange(v)).toEqual(want);
+  });
+  it.each([
+    ['abc', "range can't iterate over abc"],
+    [5, "range can't iterate over 5"],
+    [true, "range can't iterate over true"],
+  ])('%o stops: %s', (v, message) => {
+    expect(() => goRange(v)).toThrow(message);
+  });
+});
+
+describe('goLen', () => {
+  it.each([
+    ['abc', 3],
+    ['é', 2],
+    [[1, 2], 2],
+    [{ a: 1 }, 1],
+    [[], 0],
+  ])('%o → %d', (v, want) => {
+    expect(goLen(v)).toBe(want);
+  });
+  it.each([
+    [null, 'error calling len: len of nil pointer'],
+    [undefined, 'error calling len: len of nil pointer'],
+    [5n, 'error calling len: len of type int64'],
+    [5, 'error calling len: len of type float64'],
+    [false, 'error calling len: len of type bool'],
+  ])('%o stops: %s', (v, message) => {
+    expect(() => goLen(v)).toThrow(message);
+  });
+});
+
+describe('eqString', () => {
+  it.each([
+    ['cloud', true],
+    ['server', false],
+    [null, false],
+    [undefined, false],
+  ])('%o eq "cloud" → %s', (v, want) => {
+    expect(eqString(v, 'cloud')).toBe(want);
+  });
+  it.each([
+    [5n, 'error calling eq: incompatible types for comparison'],
+    [true, 'error calling eq: incompatible types for comparison'],
+    [{ a: 1 }, 'error calling eq: uncomparable type map[string]interface {}: map[a:1]'],
+    [['x'], 'error calling eq: uncomparable type []interface {}: [x]'],
+  ])('%o stops: %s', (v, message) => {
+    expect(() => eqString(v, 'cloud')).toThrow(message);
+  });
+});
+
+describe('fmtS (printf %s)', () => {
+  it.each([
+    ['abc', 'abc'],
+    [null, '%!s(<nil>)'],
+    [5n, '%!s(int64=5)'],
+    [12345, '%!s(float64=12345)'],
+    [1e6, '%!s(float64=1e+06)'],
+    [true, '%!s(bool=true)'],
+    [{ b: 1, a: 'x' }, 'map[a:x b:%!s(float64=1)]'],
+    [['x', 2n], '[x %!s(int64=2)]'],
+  ])('%o → %s', (v, want) => {
+    expect(fmtS(v)).toBe(want);
+  });
+});
+
+describe('agent.apiUrl', () => {
+  it.each([
+    [cloud(), '"https://api.prefect.cloud/api/accounts/acc/workspaces/ws"'],
+    [cloud({ accountId: '', workspaceId: '' }), '"https://api.prefect.cloud/api/accounts//workspaces/"'],
+    [cloud({ accountId: 5n, workspaceId: undefined }), '"https://api.prefect.cloud/api/accounts/%!s(int64=5)/workspaces/%!s(<nil>)"'],
+    [{ agent: { ...cloud().agent, apiConfig: 'server' } }, '"http://127.0.0.1:4200/api"'],
+    // A deleted apiConfig is nil, which is not "cloud": the server URL is used.
+    [{ agent: { serverApiConfig: { apiUrl: 'http://prefect-server:4200/api' } } }, '"http://prefect-server:4200/api"'],
+    [{ agent: { apiConfig: 'server', serverApiConfig: {} } }, ''],
+  ])('%o → %s', (values, want) => {
+    expect(apiUrlText(ctxWith(values))).toBe(want);
+  });
+});
+
+describe('agent.clusterUUID', () => {
+  it.each([
+    ['', '""'],
+    [undefined, '""'],
+    ['abc-123', '"abc-123"'],
+    [42n, '"42"'],
+  ])('%o → %s', (uid, want) => {
+    expect(clusterUidText(ctxWith({ agent: { clusterUid: uid } }))).toBe(want);
+  });
+});
+
+describe('agent.serviceAccountName', () => {
+  it.each([
+    [{ create: true, name: '' }, {}, 'prefect-agent'],
+    [{ create: true, name: 'mine' }, {}, 'mine'],
+    [{ create: false, name: '' }, {}, 'default'],
+    [{ create: false, name: 'shared' }, {}, 'shared'],
+    [{ create: true, name: 12345n }, {}, '12345'],
+    [{ create: true }, { fullnameOverride: 'custom' }, 'custom'],
+  ])('%o %o → %s', (serviceAccount, more, want) => {
+    expect(serviceAccountName(ctxWith({ serviceAccount, ...more }))).toBe(want);
+  });
+});
+
+describe('deprecation', () => {
+  it('is one line pointing to the worker chart', () => {
+    expect(deprecation).not.toContain('\n');
+    expect(deprecation).toContain('prefect-worker');
+  });
+});
