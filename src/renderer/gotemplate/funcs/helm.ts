@@ -1,0 +1,242 @@
+// Helm's own template functions: helm/helm v3.10.1 pkg/engine/funcs.go and engine.go (include, tpl, required,
+// fail, lookup, toYaml/fromYaml, toJson/fromJson), plus sprig's clock and randomness made injectable.
+import { parse as parseYamlText } from 'yaml';
+import { FailError, fn, FuncError, type FuncMap } from '../func-types.js';
+import { toJson } from '../go-json.js';
+import { toYaml } from '../go-yaml.js';
+import { isMap, isNil, newMap, setKey } from '../go-value.js';
+
+/** Plain data as Helm's readers give it: null-prototype maps, float64 numbers, RFC 3339 timestamps. */
+function normalize(v: unknown, depth = 0): unknown {
+  if (depth > 10000) throw new FuncError('value too deep');
+  if (v instanceof Date) return v.toISOString().replace(/\.000Z$/, 'Z');
+  if (typeof v === 'bigint') return Number(v);
+  if (Array.isArray(v)) return v.map((x) => normalize(x, depth + 1));
+  if (v !== null && typeof v === 'object') {
+    const m = newMap();
+    for (const [k, x] of Object.entries(v)) setKey(m, k, normalize(x, depth + 1));
+    return m;
+  }
+  return v === undefined ? null : v;
+}
+
+/** sigs.k8s.io/yaml Unmarshal (YAML 1.1 via yaml.v2, then through JSON). Throws with the parser's message. */
+function readYaml(text: string): unknown {
+  return normalize(parseYamlText(text, { version: '1.1', merge: true, uniqueKeys: false, maxAliasCount: 1000 }));
+}
+
+function jsonTypeName(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'boolean') return 'bool';
+  return 'object';
+}
+
+function fromYaml(text: string): unknown {
+  const m = newMap();
+  try {
+    const v = readYaml(text);
+    if (isNil(v)) return m;
+    if (!isMap(v)) {
+      setKey(m, 'Error', `error unmarshaling JSON: json: cannot unmarshal ${jsonTypeName(v)} into Go value of type map[string]interface {}`);
+      return m;
+    }
+    return v;
+  } catch (e) {
+    setKey(m, 'Error', `error converting YAML to JSON: yaml: ${(e as Error).message.split('\n')[0]}`);
+    return m;
+  }
+}
+
+function fromYamlArray(text: string): unknown[] {
+  try {
+    const v = readYaml(text);
+    if (isNil(v)) return [];
+    if (!Array.isArray(v)) return [`error unmarshaling JSON: json: cannot unmarshal ${jsonTypeName(v)} into Go value of type []interface {}`];
+    return v;
+  } catch (e) {
+    return [`error converting YAML to JSON: yaml: ${(e as Error).message.split('\n')[0]}`];
+  }
+}
+
+function readJson(text: string): unknown {
+  return normalize(JSON.parse(text) as unknown);
+}
+
+function fromJson(text: string): unknown {
+  const m = newMap();
+  try {
+    const v = readJson(text);
+    if (isNil(v)) return m;
+    if (!isMap(v)) {
+      setKey(m, 'Error', `json: cannot unmarshal ${jsonTypeName(v)} into Go value of type map[string]interface {}`);
+      return m;
+    }
+    return v;
+  } catch (e) {
+    setKey(m, 'Error', (e as Error).message);
+    return m;
+  }
+}
+
+function fromJsonArray(text: string): unknown[] {
+  try {
+    const v = readJson(text);
+    if (isNil(v)) return [];
+    if (!Array.isArray(v)) return [`json: cannot unmarshal ${jsonTypeName(v)} into Go value of type []interface {}`];
+    return v;
+  } catch (e) {
+    return [(e as Error).message];
+  }
+}
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const ALPHA = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const NUMERIC = '0123456789';
+
+function randomString(count: bigint, chars: string, random: () => number, charge: (n: number) => void): string {
+  const n = Number(count);
+  if (n < 0) throw new FuncError(`Count ${n} is less than zero`);
+  charge(n);
+  let out = '';
+  for (let i = 0; i < n; i++) out += chars[Math.min(chars.length - 1, Math.floor(random() * chars.length))];
+  return out;
+}
+
+function uuidv4(random: () => number): string {
+  const b = Array.from({ length: 16 }, () => Math.floor(random() * 256) & 0xff);
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = b.map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** time.Time.Format with Go's reference layout, in UTC. */
+export function goFormatTime(d: Date, layout: string): string {
+  const p2 = (n: number): string => String(n).padStart(2, '0');
+  const h = d.getUTCHours();
+  const tokens: Array<[string, () => string]> = [
+    ['January', () => MONTHS[d.getUTCMonth()]],
+    ['Monday', () => DAYS[d.getUTCDay()]],
+    ['2006', () => String(d.getUTCFullYear()).padStart(4, '0')],
+    ['Jan', () => MONTHS[d.getUTCMonth()].slice(0, 3)],
+    ['Mon', () => DAYS[d.getUTCDay()].slice(0, 3)],
+    ['MST', () => 'UTC'],
+    ['Z07:00', () => 'Z'],
+    ['Z0700', () => 'Z'],
+    ['-07:00', () => '+00:00'],
+    ['-0700', () => '+0000'],
+    ['.000000000', () => '.' + String(d.getUTCMilliseconds()).padStart(3, '0') + '000000'],
+    ['.000000', () => '.' + String(d.getUTCMilliseconds()).padStart(3, '0') + '000'],
+    ['.000', () => '.' + String(d.getUTCMilliseconds()).padStart(3, '0')],
+    ['.999999999', () => (d.getUTCMilliseconds() ? ('.' + String(d.getUTCMilliseconds()).padStart(3, '0')).replace(/0+$/, '') : '')],
+    ['.999', () => (d.getUTCMilliseconds() ? ('.' + String(d.getUTCMilliseconds()).padStart(3, '0')).replace(/0+$/, '') : '')],
+    ['01', () => p2(d.getUTCMonth() + 1)],
+    ['02', () => p2(d.getUTCDate())],
+    ['_2', () => String(d.getUTCDate()).padStart(2, ' ')],
+    ['06', () => p2(d.getUTCFullYear() % 100)],
+    ['15', () => p2(h)],
+    ['03', () => p2(h % 12 === 0 ? 12 : h % 12)],
+    ['04', () => p2(d.getUTCMinutes())],
+    ['05', () => p2(d.getUTCSeconds())],
+    ['PM', () => (h >= 12 ? 'PM' : 'AM')],
+    ['pm', () => (h >= 12 ? 'pm' : 'am')],
+    ['1', () => String(d.getUTCMonth() + 1)],
+    ['2', () => String(d.getUTCDate())],
+    ['3', () => String(h % 12 === 0 ? 12 : h % 12)],
+    ['4', () => String(d.getUTCMinutes())],
+    ['5', () => String(d.getUTCSeconds())],
+  ];
+  let out = '';
+  let i = 0;
+  outer: while (i < layout.length) {
+    for (const [tok, f] of tokens) {
+      if (layout.startsWith(tok, i)) {
+        out += f();
+        i += tok.length;
+        continue outer;
+      }
+    }
+    out += layout[i++];
+  }
+  return out;
+}
+
+function toTime(v: unknown): Date {
+  if (v instanceof Date) return v;
+  if (typeof v === 'bigint') return new Date(Number(v) * 1000);
+  if (typeof v === 'number') return new Date(Math.trunc(v) * 1000);
+  return new Date(NaN);
+}
+
+export const helmFuncs: FuncMap = {
+  include: fn(['string', 'any'], ([name, data], env) => env.include(name as string, data)),
+  tpl: fn(['string', 'any'], ([text, data], env) => env.tpl(text as string, data)),
+  required: fn(['string', 'any'], ([msg, v]) => {
+    if (isNil(v) || v === '') throw new FailError(msg as string);
+    return v;
+  }),
+  fail: fn(['string'], ([msg]) => {
+    throw new FailError(msg as string);
+  }),
+  lookup: fn(['string', 'string', 'string', 'string'], () => newMap()),
+  toYaml: fn(['any'], ([v]) => toYaml(v)),
+  toJson: fn(['any'], ([v]) => toJson(v)),
+  mustToJson: fn(['any'], ([v]) => {
+    const s = toJson(v);
+    if (s === '' && !isNil(v)) throw new FuncError('json: unsupported value');
+    return s;
+  }),
+  toPrettyJson: fn(['any'], ([v]) => prettyJson(v)),
+  toRawJson: fn(['any'], ([v]) => toJson(v).replace(/\\u003c/g, '<').replace(/\\u003e/g, '>').replace(/\\u0026/g, '&')),
+  fromYaml: fn(['string'], ([s]) => fromYaml(s as string)),
+  fromYamlArray: fn(['string'], ([s]) => fromYamlArray(s as string)),
+  fromJson: fn(['string'], ([s]) => fromJson(s as string)),
+  fromJsonArray: fn(['string'], ([s]) => fromJsonArray(s as string)),
+
+  randAlphaNum: fn(['int'], ([n], env) => randomString(n as bigint, ALNUM, () => env.random(), (c) => env.charge(c))),
+  randAlpha: fn(['int'], ([n], env) => randomString(n as bigint, ALPHA, () => env.random(), (c) => env.charge(c))),
+  randNumeric: fn(['int'], ([n], env) => randomString(n as bigint, NUMERIC, () => env.random(), (c) => env.charge(c))),
+  uuidv4: fn([], (_a, env) => uuidv4(() => env.random())),
+  now: fn([], (_a, env) => env.now()),
+  date: fn(['string', 'any'], ([layout, d]) => goFormatTime(toTime(d), layout as string)),
+  dateInZone: fn(['string', 'any', 'string'], ([layout, d]) => goFormatTime(toTime(d), layout as string)),
+  unixEpoch: fn(['any'], ([d]) => String(Math.floor(toTime(d).getTime() / 1000))),
+};
+
+/** json.MarshalIndent(v, "", "  "). */
+function prettyJson(v: unknown): string {
+  const flat = toJson(v);
+  if (flat === '') return '';
+  // Re-indent the compact Go output token by token (strings kept verbatim).
+  let out = '';
+  let depth = 0;
+  let inStr = false;
+  for (let i = 0; i < flat.length; i++) {
+    const c = flat[i];
+    if (inStr) {
+      out += c;
+      if (c === '\\') out += flat[++i];
+      else if (c === '"') inStr = false;
+      continue;
+    }
+    if (c === '"') {
+      inStr = true;
+      out += c;
+    } else if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      if (flat[i + 1] === close) {
+        out += c + close;
+        i++;
+      } else out += c + '\n' + '  '.repeat(++depth);
+    } else if (c === '}' || c === ']') out += '\n' + '  '.repeat(--depth) + c;
+    else if (c === ',') out += ',\n' + '  '.repeat(depth);
+    else if (c === ':') out += ': ';
+    else out += c;
+  }
+  return out;
+}
