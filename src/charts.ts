@@ -7,6 +7,7 @@ import { loadChart } from './renderer/load-chart.js';
 
 const MODULES: Record<string, () => Promise<{ chart: ChartModule }>> = {
   'prefect-agent': () => import('../charts/prefect-agent/index.js'),
+  'prefect-worker': () => import('../charts/prefect-worker/index.js'),
   'prometheus-prefect-exporter': () => import('../charts/prometheus-prefect-exporter/index.js'),
 };
 

@@ -1,0 +1,259 @@
+// The worker chart's own `define`s (upstream templates/_helpers.tpl), as text like `include` returns it,
+// plus the Go template semantics the worker templates lean on: field chains through nil fail, `range`
+// walks lists and maps, `eq` on a string value.
+import type { RenderContext } from '../../../src/renderer/context.js';
+import {
+  dflt,
+  fullname,
+  goPrint,
+  isNil,
+  isTrue,
+  ManifestYamlError,
+  namespace,
+  printText,
+  quoteText,
+  required,
+  standardLabels,
+  tplValue,
+} from '../../../src/renderer/helpers/index.js';
+
+/** A Go map as templates see it: a plain object. */
+function isMap(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === null || proto === Object.prototype;
+}
+
+/** Go's template engine stopped: a field of nil or of a non-map, a range over a scalar, a bad `eq`. */
+export class TemplateExecError extends Error {
+  readonly code = 'TEMPLATE_EXEC';
+}
+
+function goType(v: unknown): string {
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return 'float64';
+  if (typeof v === 'bigint') return 'int64';
+  return Array.isArray(v) ? '[]interface {}' : 'interface {}';
+}
+
+/**
+ * `.Values.a.b.c`: each step reads a map key (a missing key is nil, as helm runs templates with
+ * missingkey=zero); stepping into nil or into a non-map stops the template, as text/template's
+ * evalField does ("nil pointer evaluating interface {}.b").
+ */
+export function val(ctx: RenderContext, path: string): unknown {
+  let cur: unknown = ctx.Values;
+  let walked = '.Values';
+  for (const key of path.split('.')) {
+    if (isNil(cur)) throw new TemplateExecError(`at <${walked}.${key}>: nil pointer evaluating interface {}.${key}`);
+    if (!isMap(cur)) throw new TemplateExecError(`at <${walked}.${key}>: can't evaluate field ${key} in type ${goType(cur)}`);
+    cur = Object.hasOwn(cur, key) ? cur[key] : undefined;
+    walked += `.${key}`;
+  }
+  return cur;
+}
+
+/** `.key` on a value reached by `range`/`with` (the same rules as `val`). */
+export function fieldOf(v: unknown, key: string, what: string): unknown {
+  if (isNil(v)) throw new TemplateExecError(`at <${what}.${key}>: nil pointer evaluating interface {}.${key}`);
+  if (!isMap(v)) throw new TemplateExecError(`at <${what}.${key}>: can't evaluate field ${key} in type ${goType(v)}`);
+  return Object.hasOwn(v, key) ? v[key] : undefined;
+}
+
+/** `range`: list items, map values in sorted key order, nothing for nil; anything else is an error. */
+export function rangeOf(v: unknown, what: string): unknown[] {
+  if (isNil(v)) return [];
+  if (Array.isArray(v)) return v;
+  if (isMap(v)) return Object.keys(v).sort(byteOrder).map((k) => v[k]);
+  throw new TemplateExecError(`range can't iterate over ${goPrint(v)} (${what})`);
+}
+
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * `eq .Values.worker.apiConfig "cloud"`: nil is simply unequal; a value of another basic kind than
+ * string makes Go's `eq` fail ("incompatible types for comparison").
+ */
+export function eqString(v: unknown, s: string, what: string): boolean {
+  if (isNil(v)) return false;
+  if (typeof v === 'string') return v === s;
+  throw new TemplateExecError(`error calling eq (${what}): incompatible types for comparison`);
+}
+
+/** fmt's `%s` verb for one operand (what `printf "%s/accounts/%s/..."` does with each argument). */
+export function fmtS(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (isNil(v)) return '%!s(<nil>)';
+  if (Array.isArray(v) || isMap(v)) return goPrint(v);
+  return `%!s(${goType(v)}=${goPrint(v)})`;
+}
+
+function apiConfig(ctx: RenderContext): unknown {
+  return val(ctx, 'worker.apiConfig');
+}
+
+/** worker.serviceAccountName */
+export function serviceAccountName(ctx: RenderContext): string {
+  const name = val(ctx, 'serviceAccount.name');
+  if (isTrue(val(ctx, 'serviceAccount.create'))) return printText(dflt(fullname(ctx), name));
+  return printText(dflt('default', name));
+}
+
+/** cloud.requiredConfig.accountId */
+export function cloudAccountId(ctx: RenderContext): string {
+  if (!eqString(apiConfig(ctx), 'cloud', '.Values.worker.apiConfig')) return '';
+  return printText(
+    required('A Prefect Cloud Account ID is required (worker.cloudApiConfig.accountId)', val(ctx, 'worker.cloudApiConfig.accountId')),
+  );
+}
+
+/** cloud.requiredConfig.workspaceId */
+export function cloudWorkspaceId(ctx: RenderContext): string {
+  if (!eqString(apiConfig(ctx), 'cloud', '.Values.worker.apiConfig')) return '';
+  return printText(
+    required(
+      'A Prefect Cloud Workspace ID is required (worker.cloudApiConfig.workspaceId)',
+      val(ctx, 'worker.cloudApiConfig.workspaceId'),
+    ),
+  );
+}
+
+/** selfManaged.requiredConfig.accountId */
+export function selfManagedAccountId(ctx: RenderContext): string {
+  if (!eqString(apiConfig(ctx), 'selfManagedCloud', '.Values.worker.apiConfig')) return '';
+  return printText(
+    required(
+      'A Prefect Cloud Account ID is required (worker.selfManagedCloudApiConfig.accountId)',
+      val(ctx, 'worker.selfManagedCloudApiConfig.accountId'),
+    ),
+  );
+}
+
+/** selfManaged.requiredConfig.workspaceId */
+export function selfManagedWorkspaceId(ctx: RenderContext): string {
+  if (!eqString(apiConfig(ctx), 'selfManagedCloud', '.Values.worker.apiConfig')) return '';
+  return printText(
+    required(
+      'A Prefect Cloud Workspace ID is required (worker.selfManagedCloudApiConfig.workspaceId)',
+      val(ctx, 'worker.selfManagedCloudApiConfig.workspaceId'),
+    ),
+  );
+}
+
+/** selfManaged.requiredConfig.apiUrl */
+export function selfManagedApiUrl(ctx: RenderContext): string {
+  if (!eqString(apiConfig(ctx), 'selfManagedCloud', '.Values.worker.apiConfig')) return '';
+  return printText(
+    required(
+      'The Self-managed Cloud API URL is required (worker.selfManagedCloudApiConfig.apiUrl)',
+      val(ctx, 'worker.selfManagedCloudApiConfig.apiUrl'),
+    ),
+  );
+}
+
+/** server.requiredConfig.apiUrl */
+export function serverApiUrl(ctx: RenderContext): string {
+  if (!eqString(apiConfig(ctx), 'selfHostedServer', '.Values.worker.apiConfig')) return '';
+  return printText(
+    required(
+      'The Prefect Server API URL is required (worker.selfHostedServerApiConfig.apiUrl)',
+      val(ctx, 'worker.selfHostedServerApiConfig.apiUrl'),
+    ),
+  );
+}
+
+/**
+ * worker.apiUrl: the quoted PREFECT_API_URL for the configured API, or nothing for an unknown one.
+ * Arguments are evaluated left to right, so the first missing setting is the one reported.
+ */
+export function apiUrl(ctx: RenderContext): string {
+  const config = apiConfig(ctx);
+  if (eqString(config, 'cloud', '.Values.worker.apiConfig')) {
+    const base = fmtS(val(ctx, 'worker.cloudApiConfig.cloudUrl'));
+    const account = cloudAccountId(ctx);
+    const workspace = cloudWorkspaceId(ctx);
+    return quoteText(`${base}/accounts/${account}/workspaces/${workspace}`);
+  }
+  if (eqString(config, 'selfManagedCloud', '.Values.worker.apiConfig')) {
+    const base = selfManagedApiUrl(ctx);
+    const account = selfManagedAccountId(ctx);
+    const workspace = selfManagedWorkspaceId(ctx);
+    return quoteText(`${base}/accounts/${account}/workspaces/${workspace}`);
+  }
+  if (eqString(config, 'selfHostedServer', '.Values.worker.apiConfig')) return quoteText(serverApiUrl(ctx));
+  return '';
+}
+
+/**
+ * worker.clusterUUID: the configured UID, quoted; otherwise helm reads the kube-system Namespace's UID
+ * with `lookup`. `helm template` has no cluster, so lookup yields an empty map, the chart's fallback
+ * dict supplies an empty UID, and the value renders as `""`. We render exactly that.
+ */
+export function clusterUUID(ctx: RenderContext): string {
+  const uid = val(ctx, 'worker.clusterUid');
+  return isTrue(uid) ? quoteText(uid) : '""';
+}
+
+/** worker.baseJobTemplateName: the ConfigMap holding the base job template, or "" when there is none. */
+export function baseJobTemplateName(ctx: RenderContext): string {
+  if (isTrue(val(ctx, 'worker.config.baseJobTemplate.configuration'))) {
+    return printText(dflt('prefect-worker-base-job-template', val(ctx, 'worker.config.baseJobTemplate.name')));
+  }
+  const existing = val(ctx, 'worker.config.baseJobTemplate.existingConfigMapName');
+  if (isTrue(existing)) return printText(existing);
+  return '';
+}
+
+/** A rendered YAML block that must be a map to sit among other keys of the same mapping. */
+export function mapBlock(v: unknown, what: string): Record<string, unknown> {
+  if (isNil(v)) return {};
+  if (isMap(v)) return v;
+  throw new ManifestYamlError(String(v), `${what} does not render to a mapping`);
+}
+
+/** A rendered YAML block that continues a list: its items, appended. */
+export function listBlock(v: unknown, what: string): unknown[] {
+  if (isNil(v)) return [];
+  if (Array.isArray(v)) return v;
+  throw new ManifestYamlError(String(v), `${what} does not render to a list`);
+}
+
+/**
+ * The labels of the worker's own objects: the standard labels, the component, the Prefect version,
+ * then the rendered commonLabels in the same mapping (a repeated key takes the later value).
+ */
+export function workerLabels(ctx: RenderContext, appVersion: unknown): Record<string, unknown> {
+  const labels: Record<string, unknown> = {
+    ...standardLabels(ctx),
+    'app.kubernetes.io/component': 'worker',
+    'prefect-version': appVersion,
+  };
+  const common = val(ctx, 'commonLabels');
+  if (isTrue(common)) Object.assign(labels, mapBlock(tplValue(ctx, common, 'commonLabels'), 'commonLabels'));
+  return labels;
+}
+
+/** name, namespace, labels and (when set) the rendered commonAnnotations of a worker object. */
+export function workerMetadata(ctx: RenderContext, name: unknown, appVersion: unknown): Record<string, unknown> {
+  const meta: Record<string, unknown> = { name, namespace: namespace(ctx), labels: workerLabels(ctx, appVersion) };
+  const annotations = val(ctx, 'commonAnnotations');
+  if (isTrue(annotations)) meta.annotations = tplValue(ctx, annotations, 'commonAnnotations');
+  return meta;
+}
+
+/** The named templates a templated value may `include`. */
+export const NAMED: Readonly<Record<string, (ctx: RenderContext) => string>> = {
+  'worker.serviceAccountName': serviceAccountName,
+  'cloud.requiredConfig.accountId': cloudAccountId,
+  'cloud.requiredConfig.workspaceId': cloudWorkspaceId,
+  'selfManaged.requiredConfig.accountId': selfManagedAccountId,
+  'selfManaged.requiredConfig.workspaceId': selfManagedWorkspaceId,
+  'selfManaged.requiredConfig.apiUrl': selfManagedApiUrl,
+  'server.requiredConfig.apiUrl': serverApiUrl,
+  'worker.apiUrl': apiUrl,
+  'worker.clusterUUID': clusterUUID,
+  'worker.baseJobTemplateName': baseJobTemplateName,
+};

@@ -1,0 +1,19 @@
+// templates/rolebinding.yaml: binds the worker Role to the worker's ServiceAccount.
+import type { ChartTemplate } from '../../../src/renderer/chart.js';
+import { fullname, isTrue, namespace, printed, rbacApiVersion } from '../../../src/renderer/helpers/index.js';
+import { serviceAccountName, val, workerMetadata } from './helpers.js';
+
+export const template: ChartTemplate = {
+  path: 'templates/rolebinding.yaml',
+  render(ctx) {
+    if (!isTrue(val(ctx, 'rolebinding.create'))) return null;
+    const name = printed(fullname(ctx));
+    return {
+      apiVersion: rbacApiVersion(ctx),
+      kind: 'RoleBinding',
+      metadata: workerMetadata(ctx, name, printed(ctx.Chart.AppVersion)),
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+      subjects: [{ kind: 'ServiceAccount', name: printed(serviceAccountName(ctx)), namespace: namespace(ctx) }],
+    };
+  },
+};
