@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { ChartModule, LoadedChart } from './renderer/chart.js';
 import { loadChart } from './renderer/load-chart.js';
 
-const MODULES: Record<string, () => Promise<{ chart: ChartModule }>> = {
+/** Each chart module exports `chart`, and `deprecation` (a one-line notice) when the chart is deprecated. */
+const MODULES: Record<string, () => Promise<{ chart: ChartModule; deprecation?: string }>> = {
   'prefect-agent': () => import('../charts/prefect-agent/index.js'),
   'prefect-worker': () => import('../charts/prefect-worker/index.js'),
   'prometheus-prefect-exporter': () => import('../charts/prometheus-prefect-exporter/index.js'),
@@ -37,8 +38,8 @@ export async function getChart(name: string): Promise<LoadedChart> {
   if (hit) return hit;
   const load = Object.hasOwn(MODULES, name) ? MODULES[name] : undefined;
   if (!load) throw new UnknownChartError(name);
-  const { chart } = await load();
-  const loaded = loadChart(join(chartsRoot(), name), chart);
+  const { chart, deprecation } = await load();
+  const loaded = { ...loadChart(join(chartsRoot(), name), chart), deprecation };
   cache.set(name, loaded);
   return loaded;
 }

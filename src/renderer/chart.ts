@@ -84,4 +84,6 @@ export interface LoadedChart {
   readonly schema?: Record<string, unknown>;
   readonly module: ChartModule;
   readonly subcharts: ReadonlyArray<{ name: string; condition?: string; chart: LoadedChart }>;
+  /** A one-line notice for charts upstream has deprecated (printed on stderr, never in manifests). */
+  readonly deprecation?: string;
 }

@@ -102,8 +102,7 @@ export const command: Command = {
     const chart = await getChart(chartName);
     const options = renderOptions(values, io);
     const outputDir = str(values['output-dir']);
-    const { deprecationNotice } = chart.module as { deprecationNotice?: string };
-    if (deprecationNotice) io.err(`note: ${deprecationNotice}\n`);
+    if (chart.deprecation) io.err(`note: ${chart.deprecation}\n`);
     const result = renderChart(chart, options);
     if (outputDir) {
       const files = outputFiles(result, resolve(io.cwd, outputDir));
