@@ -8,14 +8,16 @@ import { loadChart } from './renderer/load-chart.js';
 /** Each chart module exports `chart`, and `deprecation` (a one-line notice) when the chart is deprecated. */
 const MODULES: Record<string, () => Promise<{ chart: ChartModule; deprecation?: string }>> = {
   'prefect-agent': () => import('../charts/prefect-agent/index.js'),
+  'prefect-server': () => import('../charts/prefect-server/index.js'),
   'prefect-worker': () => import('../charts/prefect-worker/index.js'),
   'prometheus-prefect-exporter': () => import('../charts/prometheus-prefect-exporter/index.js'),
 };
 
 export const CHART_NAMES: readonly string[] = Object.keys(MODULES).sort();
 
+/** A chart name that is not one of ours: a usage error (exit 2), like an unknown flag. */
 export class UnknownChartError extends Error {
-  readonly code = 'UNKNOWN_CHART';
+  readonly code = 'USAGE';
   constructor(readonly chart: string) {
     super(`unknown chart "${chart}": expected one of ${CHART_NAMES.join(', ')}`);
   }

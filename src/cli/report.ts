@@ -14,7 +14,7 @@ interface Coded extends Error {
 
 export function reportError(e: unknown): Reported {
   const err = e as Coded;
-  if (e instanceof UsageError) return { lines: [`error: ${err.message}`], exitCode: 2 };
+  if (e instanceof UsageError || err?.code === 'USAGE') return { lines: [`error: ${err.message}`], exitCode: 2 };
   switch (err?.code) {
     case 'SCHEMA_INVALID':
       return {
