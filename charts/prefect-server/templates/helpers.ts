@@ -1,0 +1,308 @@
+// The chart's own `define`s (upstream templates/_helpers.tpl): service account names, the database
+// connection string and its Secret name, the UI URL; plus the Go-template semantics the server
+// templates share (field access, range, tpl-rendered blocks spliced into lists and maps).
+import type { RenderContext } from '../../../src/renderer/context.js';
+import {
+  dependencyFullname,
+  dflt,
+  fullname,
+  goPrint,
+  isNil,
+  isTrue,
+  namespace,
+  printText,
+  printed,
+  quoted,
+  required,
+  standardLabels,
+  tplValue,
+} from '../../../src/renderer/helpers/index.js';
+
+/** What Go's template engine stops on: a field of a scalar, ranging over a string, a wrong argument type. */
+export class ServerTemplateError extends Error {
+  readonly code = 'TEMPLATE_EXEC';
+}
+
+type GoMap = Record<string, unknown>;
+
+function isGoMap(v: unknown): v is GoMap {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function goType(v: unknown): string {
+  if (isNil(v)) return '<nil>';
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return 'float64';
+  if (typeof v === 'bigint') return 'int64';
+  return Array.isArray(v) ? '[]interface {}' : 'map[string]interface {}';
+}
+
+/**
+ * `.a.b.c` as Go templates walk values: a missing key gives nil (and nil walks on to nil); a key
+ * present with a null value cannot be walked through, nor can a scalar or a list.
+ */
+export function at(root: unknown, path: string): unknown {
+  let cur: unknown = root;
+  let walked = '';
+  for (const key of path.split('.')) {
+    if (cur === undefined) return undefined;
+    if (cur === null) throw new ServerTemplateError(`nil pointer evaluating interface {}.${key}${walked ? ` (at .Values.${walked})` : ''}`);
+    if (!isGoMap(cur)) throw new ServerTemplateError(`can't evaluate field ${key} in type ${goType(cur)}`);
+    cur = Object.hasOwn(cur, key) ? cur[key] : undefined;
+    walked = walked ? `${walked}.${key}` : key;
+  }
+  return cur;
+}
+
+/** The chart's values at a dotted path. */
+export function val(ctx: RenderContext, path: string): unknown {
+  return at(ctx.Values, path);
+}
+
+/** Go's `range`: list items, map values in key order, nothing for nil; anything else is an error. */
+export function rangeItems(v: unknown, path: string): unknown[] {
+  if (isNil(v)) return [];
+  if (Array.isArray(v)) return v;
+  if (isGoMap(v)) return Object.keys(v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => v[k]);
+  throw new ServerTemplateError(`range can't iterate over ${goPrint(v)} (.Values.${path})`);
+}
+
+/** A function parameter typed `string` in Go (sprig's regexMatch, contains, replace): other types stop the render. */
+export function needString(v: unknown, fn: string, path: string): string {
+  if (typeof v === 'string') return v;
+  const got = isNil(v) ? 'invalid value; expected string' : `wrong type for value; expected string; got ${goType(v)}`;
+  throw new ServerTemplateError(`error calling ${fn}: ${got} (.Values.${path})`);
+}
+
+/** sprig `ternary`: its condition must be a bool. */
+export function ternary<T, F>(whenTrue: T, whenFalse: F, cond: unknown, path: string): T | F {
+  if (typeof cond !== 'boolean') {
+    const got = isNil(cond) ? 'invalid value; expected bool' : `wrong type for value; expected bool; got ${goType(cond)}`;
+    throw new ServerTemplateError(`error calling ternary: ${got} (.Values.${path})`);
+  }
+  return cond ? whenTrue : whenFalse;
+}
+
+/**
+ * sprig `int` (cast.ToInt): numbers truncate, strings parse as Go integer literals (0x, 0o, 0b,
+ * a leading 0 for octal), booleans are 1/0; anything that does not convert is 0.
+ */
+export function toInt(v: unknown): number {
+  if (typeof v === 'number') return Number.isFinite(v) ? Math.trunc(v) : 0;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v !== 'string') return 0;
+  const m = /^([+-]?)(0[xX][0-9a-fA-F](?:_?[0-9a-fA-F])*|0[bB][01](?:_?[01])*|0[oO]?[0-7](?:_?[0-7])*|[1-9](?:_?\d)*|0)$/.exec(v);
+  if (!m) return 0;
+  let digits = m[2].replaceAll('_', '');
+  // Underscores are only legal with a base prefix (strconv.ParseInt base 0).
+  if (m[2].includes('_') && !/^0[xXbBoO]/.test(m[2])) return 0;
+  if (/^0[0-7]/.test(digits)) digits = `0o${digits.slice(1)}`;
+  const n = BigInt(digits);
+  const signed = m[1] === '-' ? -n : n;
+  if (signed > 9223372036854775807n || signed < -9223372036854775808n) return 0;
+  return Number(signed);
+}
+
+/** Items a `common.tplvalues.render` block adds to a YAML list it is indented into. */
+export function listItems(rendered: unknown, path: string): unknown[] {
+  if (isNil(rendered)) return [];
+  if (Array.isArray(rendered)) return rendered;
+  throw new ServerTemplateError(`YAML parse error: .Values.${path} renders to a ${goType(rendered)} inside a list`);
+}
+
+/** Keys a `common.tplvalues.render` block adds to the YAML map it is indented into (later keys win). */
+export function mapEntries(rendered: unknown, path: string): GoMap {
+  if (isNil(rendered)) return {};
+  if (isGoMap(rendered)) return rendered;
+  throw new ServerTemplateError(`YAML parse error: .Values.${path} renders to a ${goType(rendered)} inside a map`);
+}
+
+/** `{{- include "common.tplvalues.render" (dict "value" .Values.<path> "context" $) | nindent n }}` under a list. */
+export function tplList(ctx: RenderContext, path: string): unknown[] {
+  const v = val(ctx, path);
+  return isTrue(v) ? listItems(tplValue(ctx, v, path), path) : [];
+}
+
+/** The same, under a map. */
+export function tplMap(ctx: RenderContext, path: string): GoMap {
+  const v = val(ctx, path);
+  return isTrue(v) ? mapEntries(tplValue(ctx, v, path), path) : {};
+}
+
+/**
+ * The labels every object of the chart carries: the standard ones, the component, the Prefect
+ * version, then commonLabels (a repeated key takes the later value, as YAML reads a repeated key).
+ */
+export function objectLabels(ctx: RenderContext, component?: string): GoMap {
+  const labels: GoMap = { ...standardLabels(ctx) };
+  if (component !== undefined) labels['app.kubernetes.io/component'] = component;
+  labels['prefect-version'] = printed(ctx.Chart.AppVersion);
+  return { ...labels, ...tplMap(ctx, 'commonLabels') };
+}
+
+/** metadata of a namespaced object: name, quoted namespace, labels and (when set) commonAnnotations. */
+export function objectMeta(ctx: RenderContext, name: unknown, component?: string): GoMap {
+  const meta: GoMap = { name, namespace: quoted(namespace(ctx)), labels: objectLabels(ctx, component) };
+  const annotations = ctx.Values.commonAnnotations;
+  if (isTrue(annotations)) meta.annotations = tplValue(ctx, annotations, 'commonAnnotations');
+  return meta;
+}
+
+/** server.serviceAccountName */
+export function serverServiceAccountName(ctx: RenderContext): string {
+  const name = val(ctx, 'serviceAccount.name');
+  if (isTrue(val(ctx, 'serviceAccount.create'))) return printText(dflt(fullname(ctx), name));
+  return printText(dflt('default', name));
+}
+
+/** backgroundServices.serviceAccountName */
+export function backgroundServicesServiceAccountName(ctx: RenderContext): string {
+  const name = val(ctx, 'backgroundServices.serviceAccount.name');
+  if (isTrue(val(ctx, 'backgroundServices.serviceAccount.create')) && isTrue(val(ctx, 'backgroundServices.runAsSeparateDeployment'))) {
+    return printText(dflt(`${fullname(ctx)}-background-services`, name));
+  }
+  return printText(dflt('default', name));
+}
+
+/** The subchart's values table, as the parent sees it (its defaults merged in while the subchart is enabled). */
+function pg(ctx: RenderContext): unknown {
+  return val(ctx, 'postgresql');
+}
+
+/**
+ * server.postgres-hostname: the bundled database's primary Service, `<name>.<release namespace>`
+ * (postgresql.v1.primary.fullname evaluated with the subchart's values), or secret.host.
+ */
+export function postgresHostname(ctx: RenderContext): string {
+  if (isTrue(val(ctx, 'postgresql.enabled'))) {
+    const values = pg(ctx);
+    const table = isGoMap(values) ? values : {};
+    let name = dependencyFullname(ctx, 'postgresql', table);
+    if (at(values, 'architecture') === 'replication') {
+      name = `${name}-${printText(at(values, 'primary.name'))}`.slice(0, 63).replace(/-$/, '');
+    }
+    return `${name}.${ctx.Release.Namespace}`;
+  }
+  return printText(required('.Values.secret.host is required.', val(ctx, 'secret.host')));
+}
+
+/** server.postgres-port: postgresql.v1.service.port, or secret.port. */
+export function postgresPort(ctx: RenderContext): string {
+  if (isTrue(val(ctx, 'postgresql.enabled'))) {
+    const values = pg(ctx);
+    const global = at(values, 'global.postgresql.service.ports.postgresql');
+    return printText(isTrue(global) ? global : at(values, 'primary.service.ports.postgresql'));
+  }
+  return printText(required('.Values.secret.port is required.', val(ctx, 'secret.port')));
+}
+
+/** server.postgres-username: postgresql.v1.username, or secret.username. */
+export function postgresUsername(ctx: RenderContext): string {
+  if (isTrue(val(ctx, 'postgresql.enabled'))) {
+    const values = pg(ctx);
+    const global = at(values, 'global.postgresql.auth.username');
+    return printText(isTrue(global) ? global : at(values, 'auth.username'));
+  }
+  return printText(required('.Values.secret.username is required.', val(ctx, 'secret.username')));
+}
+
+/** server.postgres-password */
+export function postgresPassword(ctx: RenderContext): string {
+  if (isTrue(val(ctx, 'postgresql.enabled'))) {
+    return printText(required('.Values.postgresql.auth.password is required.', val(ctx, 'postgresql.auth.password')));
+  }
+  return printText(required('.Values.secret.password is required.', val(ctx, 'secret.password')));
+}
+
+/** server.postgres-database */
+export function postgresDatabase(ctx: RenderContext): string {
+  if (isTrue(val(ctx, 'postgresql.enabled'))) {
+    return printText(required('.Values.postgresql.auth.database is required.', val(ctx, 'postgresql.auth.database')));
+  }
+  return printText(required('.Values.secret.database is required.', val(ctx, 'secret.database')));
+}
+
+/** server.postgres-connstr: the parts are resolved in this order, so the first missing one is the one reported. */
+export function postgresConnectionString(ctx: RenderContext): string {
+  const user = postgresUsername(ctx);
+  const pass = postgresPassword(ctx);
+  const host = postgresHostname(ctx);
+  const port = postgresPort(ctx);
+  const db = postgresDatabase(ctx);
+  return `postgresql+asyncpg://${user}:${pass}@${host}:${port}/${db}`;
+}
+
+/** server.postgres-string-secret-name: postgresql.auth.existingSecret, else secret.name, else `<fullname>-postgresql-connection`. */
+export function postgresSecretName(ctx: RenderContext): string {
+  const existing = val(ctx, 'postgresql.auth.existingSecret');
+  if (isTrue(existing)) return printText(existing);
+  const name = val(ctx, 'secret.name');
+  if (isTrue(name)) return printText(name);
+  return `${fullname(ctx)}-postgresql-connection`;
+}
+
+/** server.uiUrl: the UI API URL without `/api`. */
+export function uiUrl(ctx: RenderContext): string {
+  const url = needString(val(ctx, 'server.uiConfig.prefectUiApiUrl'), 'replace', 'server.uiConfig.prefectUiApiUrl');
+  return url.replaceAll('/api', '');
+}
+
+/** Named templates a templated value can `include`. */
+export const namedTemplates: Readonly<Record<string, (ctx: RenderContext, data: unknown) => string>> = {
+  'server.serviceAccountName': (ctx) => serverServiceAccountName(ctx),
+  'backgroundServices.serviceAccountName': (ctx) => backgroundServicesServiceAccountName(ctx),
+  'server.postgres-hostname': (ctx) => postgresHostname(ctx),
+  'server.postgres-port': (ctx) => postgresPort(ctx),
+  'server.postgres-username': (ctx) => postgresUsername(ctx),
+  'server.postgres-password': (ctx) => postgresPassword(ctx),
+  'server.postgres-database': (ctx) => postgresDatabase(ctx),
+  'server.postgres-connstr': (ctx) => postgresConnectionString(ctx),
+  'server.postgres-string-secret-name': (ctx) => postgresSecretName(ctx),
+  'server.uiUrl': (ctx) => uiUrl(ctx),
+};
+
+/**
+ * A probe: the fixed httpGet, then `toYaml <config>` written at the same indentation, so the
+ * config's keys join the probe map (a repeated httpGet replaces the fixed one). Anything but a
+ * non-empty map there breaks the YAML, as it does for helm.
+ */
+export function probe(ctx: RenderContext, path: string, configPath: string): GoMap {
+  const config = val(ctx, configPath);
+  if (!isGoMap(config) || Object.keys(config).length === 0) {
+    throw new ServerTemplateError(`YAML parse error: .Values.${configPath} must be a non-empty map to join the probe`);
+  }
+  return { httpGet: { path, port: printed(val(ctx, 'service.targetPort')) }, ...config };
+}
+
+/**
+ * A ServiceAccount's metadata: its annotations are commonAnnotations followed by its own (rendered
+ * as templates), so its own win on a repeated key.
+ */
+export function serviceAccountMeta(ctx: RenderContext, name: unknown, component: string, annotationsPath: string): GoMap {
+  const meta: GoMap = { name, namespace: quoted(namespace(ctx)), labels: objectLabels(ctx, component) };
+  if (isTrue(ctx.Values.commonAnnotations) || isTrue(val(ctx, annotationsPath))) {
+    meta.annotations = annotationBlocks(ctx, 'commonAnnotations', annotationsPath);
+  }
+  return meta;
+}
+
+/**
+ * An `annotations:` key followed by two optional templated blocks: null when both render to
+ * nothing (the key with no value), else their keys with the later block winning.
+ */
+export function annotationBlocks(ctx: RenderContext, first: string, second: string): GoMap | null {
+  const merged = { ...tplMap(ctx, first), ...tplMap(ctx, second) };
+  return Object.keys(merged).length ? merged : null;
+}
+
+/**
+ * Go's `eq x "literal"` (Go 1.18): a string compares by value, nil is simply unequal, and another
+ * basic type cannot be compared with a string, which stops the render.
+ */
+export function goEq(v: unknown, s: string, path: string): boolean {
+  if (typeof v === 'string') return v === s;
+  if (isNil(v)) return false;
+  throw new ServerTemplateError(`error calling eq: incompatible types for comparison (.Values.${path})`);
+}
