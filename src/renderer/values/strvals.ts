@@ -108,11 +108,14 @@ class Parser {
       if (existing !== undefined && !Array.isArray(existing)) {
         throw new Failure(`"${k}" is not a list, so "${k}[${index}]" cannot be set`);
       }
-      setKey(data, k, this.listItem(existing === undefined ? [] : (existing as unknown[]), index));
+      const list = this.listItem(existing === undefined ? [] : (existing as unknown[]), index);
+      if (k !== '') setKey(data, k, list);
       return;
     }
     if (last === '=') {
-      setKey(data, k, this.valueAfterEquals());
+      const value = this.valueAfterEquals();
+      // helm's set() ignores an empty key: `=x` and `a.=x` set nothing.
+      if (k !== '') setKey(data, k, value);
       return;
     }
     if (last === ',') {
@@ -192,7 +195,8 @@ class Parser {
   private listItem(list: unknown[], i: number): unknown[] {
     const { runes: k, last } = this.sc.until('[.=');
     if (k.length > 0) throw new Failure(`unexpected data at end of array index: "${k}"`);
-    if (last === EOF) throw new Failure(`list item [${i}] has no value`);
+    // `a[0]` alone leaves the list as it is (helm sets it, unchanged).
+    if (last === EOF) return list;
     if (last === '=') {
       return setIndex(list, i, this.valueAfterEquals());
     }
