@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import type { ChartTemplate } from '../../../src/renderer/chart.js';
 import type { RenderContext } from '../../../src/renderer/context.js';
 import {
-  deploymentApiVersion,
   fullname,
   isTrue,
   matchLabels,
@@ -25,6 +24,7 @@ import {
   apiUrl,
   baseJobTemplateName,
   clusterUUID,
+  DEPLOYMENT_API_VERSION,
   eqString,
   fieldOf,
   listBlock,
@@ -337,7 +337,7 @@ export const template: ChartTemplate = {
     if (isTrue(extraLabels)) Object.assign(podLabels, mapBlock(tplValue(ctx, extraLabels, 'worker.podLabels'), 'worker.podLabels'));
 
     return {
-      apiVersion: deploymentApiVersion(ctx),
+      apiVersion: DEPLOYMENT_API_VERSION,
       kind: 'Deployment',
       metadata,
       spec: {

@@ -207,6 +207,13 @@ export function baseJobTemplateName(ctx: RenderContext): string {
   return '';
 }
 
+/**
+ * bitnami common 2.31.3 no longer picks these by Kubernetes version (common.capabilities.deployment and
+ * .rbac.apiVersion print fixed values), so the worker's objects keep them on every --kube-version.
+ */
+export const DEPLOYMENT_API_VERSION = 'apps/v1';
+export const RBAC_API_VERSION = 'rbac.authorization.k8s.io/v1';
+
 /** A rendered YAML block that must be a map to sit among other keys of the same mapping. */
 export function mapBlock(v: unknown, what: string): Record<string, unknown> {
   if (isNil(v)) return {};

@@ -1,7 +1,7 @@
 // templates/hpa.yaml: a HorizontalPodAutoscaler for the worker Deployment (always autoscaling/v2).
 import type { ChartTemplate } from '../../../src/renderer/chart.js';
-import { deploymentApiVersion, fullname, isTrue, printed } from '../../../src/renderer/helpers/index.js';
-import { val, workerMetadata } from './helpers.js';
+import { fullname, isTrue, printed } from '../../../src/renderer/helpers/index.js';
+import { DEPLOYMENT_API_VERSION, val, workerMetadata } from './helpers.js';
 
 function utilization(resource: string, target: unknown): Record<string, unknown> {
   return { type: 'Resource', resource: { name: resource, target: { type: 'Utilization', averageUtilization: printed(target) } } };
@@ -23,7 +23,7 @@ export const template: ChartTemplate = {
       kind: 'HorizontalPodAutoscaler',
       metadata,
       spec: {
-        scaleTargetRef: { apiVersion: deploymentApiVersion(ctx), kind: 'Deployment', name },
+        scaleTargetRef: { apiVersion: DEPLOYMENT_API_VERSION, kind: 'Deployment', name },
         minReplicas: printed(val(ctx, 'worker.autoscaling.minReplicas')),
         maxReplicas: printed(val(ctx, 'worker.autoscaling.maxReplicas')),
         // With neither target, `metrics:` is left without items: null.

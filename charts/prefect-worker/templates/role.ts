@@ -1,8 +1,8 @@
 // templates/role.yaml: what the worker may do in its namespace (read pods and events, manage Jobs),
 // plus any extra rules.
 import type { ChartTemplate } from '../../../src/renderer/chart.js';
-import { fullname, isTrue, printed, rbacApiVersion, tplValue } from '../../../src/renderer/helpers/index.js';
-import { listBlock, val, workerMetadata } from './helpers.js';
+import { fullname, isTrue, printed, tplValue } from '../../../src/renderer/helpers/index.js';
+import { listBlock, RBAC_API_VERSION, val, workerMetadata } from './helpers.js';
 
 export const template: ChartTemplate = {
   path: 'templates/role.yaml',
@@ -15,6 +15,6 @@ export const template: ChartTemplate = {
     ];
     const extra = val(ctx, 'role.extraPermissions');
     if (isTrue(extra)) rules.push(...listBlock(tplValue(ctx, extra, 'role.extraPermissions'), 'role.extraPermissions'));
-    return { apiVersion: rbacApiVersion(ctx), kind: 'Role', metadata, rules };
+    return { apiVersion: RBAC_API_VERSION, kind: 'Role', metadata, rules };
   },
 };

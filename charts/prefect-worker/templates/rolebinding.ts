@@ -1,7 +1,7 @@
 // templates/rolebinding.yaml: binds the worker Role to the worker's ServiceAccount.
 import type { ChartTemplate } from '../../../src/renderer/chart.js';
-import { fullname, isTrue, namespace, printed, rbacApiVersion } from '../../../src/renderer/helpers/index.js';
-import { serviceAccountName, val, workerMetadata } from './helpers.js';
+import { fullname, isTrue, namespace, printed } from '../../../src/renderer/helpers/index.js';
+import { RBAC_API_VERSION, serviceAccountName, val, workerMetadata } from './helpers.js';
 
 export const template: ChartTemplate = {
   path: 'templates/rolebinding.yaml',
@@ -9,7 +9,7 @@ export const template: ChartTemplate = {
     if (!isTrue(val(ctx, 'rolebinding.create'))) return null;
     const name = printed(fullname(ctx));
     return {
-      apiVersion: rbacApiVersion(ctx),
+      apiVersion: RBAC_API_VERSION,
       kind: 'RoleBinding',
       metadata: workerMetadata(ctx, name, printed(ctx.Chart.AppVersion)),
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
