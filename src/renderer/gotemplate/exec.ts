@@ -164,7 +164,7 @@ export class Executor {
 
   private walkTemplate(dot: Val, node: Extract<Node, { kind: 'template' }>): void {
     const t = this.opts.lookupTemplate(node.name);
-    if (!t) this.error(node.pos, `template: no template ${JSON.stringify(node.name)} associated with template "gotpl"`);
+    if (!t) this.error(node.pos, `template ${JSON.stringify(node.name)} not defined`);
     const newDot = node.pipe ? this.evalPipeline(dot, node.pipe) : undefined;
     this.opts.enter();
     try {
@@ -348,11 +348,11 @@ export class Executor {
         if (t === 'any' || t === 'value' || t === 'map') return null;
         return this.error(n.pos, `cannot assign nil to ${paramTypeName(t)}`);
       case 'field':
-        return this.validateType(this.evalFieldChain(dot, dot, n, n.idents, [n], MISSING, true), t, n.pos);
+        return this.validateType(this.evalFieldChain(dot, dot, n, n.idents, [n], MISSING, true), t, n.pos, true);
       case 'variable': {
         const value = this.varValue(n.idents[0], n.pos);
         const v = n.idents.length === 1 ? value : this.evalFieldChain(dot, value, n, n.idents.slice(1), [n], MISSING, true);
-        return this.validateType(v, t, n.pos);
+        return this.validateType(v, t, n.pos, n.idents.length > 1);
       }
       case 'pipe':
         return this.validateType(this.evalPipeline(dot, n), t, n.pos);
@@ -360,7 +360,7 @@ export class Executor {
         return this.validateType(this.evalFunction(dot, n.name, n.pos, [n], MISSING), t, n.pos);
       case 'chain': {
         const recv = this.evalArg(dot, 'any', n.node);
-        return this.validateType(this.evalFieldChain(dot, recv, n, n.fields, [n], MISSING, true), t, n.pos);
+        return this.validateType(this.evalFieldChain(dot, recv, n, n.fields, [n], MISSING, true), t, n.pos, true);
       }
       default:
         break;
@@ -387,9 +387,11 @@ export class Executor {
     }
   }
 
-  private validateType(v: Val, t: ParamType, pos: number): Val {
+  /** `fromField`: the value is a map element, so a nil is a nil interface{} rather than Go's invalid Value. */
+  private validateType(v: Val, t: ParamType, pos: number, fromField = false): Val {
     if (t === 'any' || t === 'value') return v;
     if (isNil(v)) {
+      if (fromField) return this.error(pos, `wrong type for value; expected ${paramTypeName(t)}; got interface {}`);
       if (t === 'map') return null;
       return this.error(pos, `invalid value; expected ${paramTypeName(t)}`);
     }

@@ -236,9 +236,9 @@ export function parse(text: string, name: string, opts: ParseOptions): ParsedTem
     if (kind === 'range') rangeDepth--;
     let elseList: Node[] | undefined;
     if (end.kind === 'else') {
-      const p = peek();
+      const p = peekNonSpace();
       if (allowElseIf && p.type === 'keyword' && p.value === 'if') {
-        next();
+        nextNonSpace();
         // {{else if b}} is {{else}}{{if b}}…{{end}}{{end}} sharing one {{end}}.
         elseList = [control('if', p.pos, true)];
       } else {

@@ -1,5 +1,6 @@
 // text/template's predefined functions; follows golang/go src/text/template/funcs.go (go1.18).
 import { fn, FuncError, type FuncMap } from '../func-types.js';
+import { goPrint } from '../go-print.js';
 import { goTypeName, isMap, isNil, isTrue } from '../go-value.js';
 import { sprint, sprintf, sprintln } from './printf.js';
 
@@ -24,7 +25,7 @@ const comparable = (v: unknown): boolean => isNil(v) || (!Array.isArray(v) && !i
 
 function eq(args: unknown[]): boolean {
   const [a, ...rest] = args;
-  if (!comparable(a)) throw new FuncError('invalid type for comparison');
+  if (!comparable(a)) throw new FuncError(`uncomparable type ${goTypeName(a)}: ${goPrint(a)}`);
   if (rest.length === 0) throw new FuncError('missing argument for comparison');
   const k1 = basicKind(a);
   for (const b of rest) {

@@ -39,7 +39,7 @@ function fromYaml(text: string): unknown {
     const v = readYaml(text);
     if (isNil(v)) return m;
     if (!isMap(v)) {
-      setKey(m, 'Error', `error unmarshaling JSON: json: cannot unmarshal ${jsonTypeName(v)} into Go value of type map[string]interface {}`);
+      setKey(m, 'Error', `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonTypeName(v)} into Go value of type map[string]interface {}`);
       return m;
     }
     return v;
@@ -53,7 +53,7 @@ function fromYamlArray(text: string): unknown[] {
   try {
     const v = readYaml(text);
     if (isNil(v)) return [];
-    if (!Array.isArray(v)) return [`error unmarshaling JSON: json: cannot unmarshal ${jsonTypeName(v)} into Go value of type []interface {}`];
+    if (!Array.isArray(v)) return [`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonTypeName(v)} into Go value of type []interface {}`];
     return v;
   } catch (e) {
     return [`error converting YAML to JSON: yaml: ${(e as Error).message.split('\n')[0]}`];

@@ -89,8 +89,11 @@ function fmtInt(v: bigint, verb: string, spec: Spec): string {
       break;
     case 'c':
       return pad(String.fromCodePoint(Number(v)), spec, false);
-    case 'q':
-      return pad(`'${String.fromCodePoint(Number(v))}'`, spec, false);
+    case 'q': {
+      // strconv.QuoteRune: %q's escaping with single quotes.
+      const body = goQuote(String.fromCodePoint(Number(v))).slice(1, -1).replace('\\"', '"').replace("'", "\\'");
+      return pad(`'${body}'`, spec, false);
+    }
     case 'U':
       return pad('U+' + a.toString(16).toUpperCase().padStart(4, '0'), spec, false);
     default:

@@ -149,17 +149,17 @@ export const valueFuncs: FuncMap = {
     const count = Number(n);
     if (count === 0) return null;
     if ((re as string).length > 0 && str.length === 0) return [''];
-    const matches = findAll(goRegExp(re as string), str, -1);
+    const matches = findAll(goRegExp(re as string), str, count);
     const out: string[] = [];
     let beg = 0;
+    let end = 0;
     for (const m of matches) {
       if (count > 0 && out.length === count - 1) break;
-      const end = m.index;
-      if (m[0].length === 0 && m.index === 0) continue;
-      out.push(str.slice(beg, end));
+      end = m.index;
+      if (m.index + m[0].length !== 0) out.push(str.slice(beg, end));
       beg = m.index + m[0].length;
     }
-    out.push(str.slice(beg));
+    if (end !== str.length) out.push(str.slice(beg));
     return out;
   }),
   regexQuoteMeta: fn(['string'], ([s]) => (s as string).replace(/[\\.+*?()|[\]{}^$]/g, '\\$&')),
