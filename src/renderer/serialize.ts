@@ -11,7 +11,7 @@ export interface SourcedDoc {
 
 // Plain scalars YAML 1.1 would type: booleans, null, ints (any base, `_`, sexagesimal), floats, merge key.
 const YAML11_SPECIAL =
-  /^(?:[yYnN]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|<<|=|[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|[0-9][0-9_]*|(?:[0-9][0-9_]*)?\.[0-9_.]*(?:[eE][-+]?[0-9]+)?|[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+|\.(?:inf|Inf|INF))|\.(?:nan|NaN|NAN)|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?)$/;
+  /^(?:[yYnN]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|<<|=|[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|[0-9][0-9_]*|(?:[0-9][0-9_]*)?\.[0-9_.]*(?:[eE][-+]?[0-9]+)?|(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+|\.(?:inf|Inf|INF))|\.(?:nan|NaN|NAN)|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?)$/;
 
 // A plain scalar may not start with an indicator, nor hold `: ` or ` #`, nor end in space or `:`.
 const SAFE_PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^\n\r\t]*$/;
@@ -120,6 +120,7 @@ function emitSeq(list: readonly unknown[], indent: string, out: string[]): void 
 
 /** One manifest as YAML text (no trailing newline). */
 export function toYamlText(object: Record<string, unknown>): string {
+  if (Object.keys(object).length === 0) return '{}';
   const out: string[] = [];
   emitMap(object, '', out);
   return out.join('\n');

@@ -16,19 +16,63 @@ export class ManifestYamlError extends Error {
 
 const YAML11 = { version: '1.1' as const, merge: true, uniqueKeys: false };
 
-/** Plain words that YAML 1.1 reads as strings: the common case, answered without parsing. */
+/** Plain words that read as strings: the common case, answered without any parsing. */
 const PLAIN_STRING = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
-const YAML11_WORDS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
 
-/** Read one line's scalar text as YAML 1.1 data (`key: <text>`). */
+const BOOL_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
+const BOOL_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
+const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
+const FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+const INT = /^[-+]?(0b[01]+|0o?[0-7]+|0x[0-9a-fA-F]+|[1-9][0-9]*|0)$/;
+
+/**
+ * How Kubernetes (yaml.v2's resolve.go) types a plain scalar: YAML 1.1 booleans and nulls, Go's
+ * ParseInt with base prefixes (underscores dropped), floats, `.inf`/`.nan`; all else is a string
+ * (timestamps included).
+ */
+function resolvePlain(s: string): unknown {
+  if (NULLS.has(s)) return null;
+  if (BOOL_TRUE.has(s)) return true;
+  if (BOOL_FALSE.has(s)) return false;
+  if (/^[-+]?\.(inf|Inf|INF)$/.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
+  if (/^\.(nan|NaN|NAN)$/.test(s)) return NaN;
+  const digits = s.replaceAll('_', '');
+  if (INT.test(digits)) {
+    const neg = digits.startsWith('-');
+    const body = digits.replace(/^[-+]/, '');
+    let n: number;
+    if (body.startsWith('0b')) n = parseInt(body.slice(2), 2);
+    else if (body.startsWith('0x')) n = parseInt(body.slice(2), 16);
+    else if (body.startsWith('0o')) n = parseInt(body.slice(2), 8);
+    else if (body.length > 1 && body.startsWith('0')) n = parseInt(body.slice(1), 8);
+    else n = Number(body);
+    return neg ? -n : n;
+  }
+  if (FLOAT.test(s)) return Number(s);
+  return s;
+}
+
+/** Text YAML reads as a plain scalar on one line: no indicator first, no `: ` or ` #` inside. */
+function isPlainScalarText(t: string): boolean {
+  return !/^[-?:,[\]{}#&*!|>'"%@`]/.test(t) && !/[\n\r]/.test(t) && !t.includes(': ') && !t.includes(' #') && !t.endsWith(':');
+}
+
+/** Read one line's scalar text as data (`key: <text>`), as Kubernetes reads helm's output. */
 export function scalarFromText(text: string): unknown {
-  if (text === '') return null;
-  if (PLAIN_STRING.test(text) && !YAML11_WORDS.test(text)) return text;
+  if (PLAIN_STRING.test(text) && !BOOL_TRUE.has(text) && !BOOL_FALSE.has(text) && !NULLS.has(text)) return text;
+  const t = text.trim();
+  if (isPlainScalarText(t) || /^-[^\s-]/.test(t)) return resolvePlain(t);
+  let value: unknown;
   try {
-    return parse(text, YAML11);
+    value = parse(text, YAML11);
   } catch (e) {
     throw new ManifestYamlError(text, (e as Error).message.split('\n')[0]);
   }
+  // A block mapping or sequence cannot follow `key:` on the same line; flow ones (`[a]`, `{a: 1}`) can.
+  if (value !== null && typeof value === 'object' && !/^[[{]/.test(t)) {
+    throw new ManifestYamlError(text, 'mapping values are not allowed in this context');
+  }
+  return value;
 }
 
 /** `key: {{ v }}` — Go prints v, YAML reads it back. nil prints nothing, which is null. */

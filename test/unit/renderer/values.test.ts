@@ -129,7 +129,11 @@ describe('readYaml reads values as helm does (YAML 1.1)', () => {
   });
 
   it('expands merge keys', () => {
-    expect(readYaml('base: &b {x: 1}\nc:\n  <<: *b\n  y: 2\n', 'v.yaml').data).toEqual({ base: { x: 1 }, c: { x: 1, y: 2 } });
+    expect(readYaml('base: &b {x: 1}\nc:\n  <<: *b\n  z: 2\n', 'v.yaml').data).toEqual({ base: { x: 1 }, c: { x: 1, z: 2 } });
+  });
+
+  it('reads YAML 1.1 boolean keys as helm does (yaml.v2 then JSON: `y:` is the key "true")', () => {
+    expect(readYaml('y: 1\non: 2\n', 'v.yaml').data).toEqual({ true: 2 });
   });
 
   it('strips a byte-order mark', () => {
