@@ -1,8 +1,10 @@
 // bitnami common `_images.tpl`: image references and pull secrets.
+import { isDeepStrictEqual } from 'node:util';
 import type { ChartInfo, RenderContext } from '../context.js';
 import { runtimeOf } from '../context.js';
 import { isTrue, strval } from './go.js';
 import { tplText } from './tplvalues.js';
+import { printed } from './yaml-data.js';
 
 type Loose = Record<string, unknown> | null | undefined;
 
@@ -47,14 +49,19 @@ function collectPullSecrets(images: readonly Loose[], global: Loose, render: (v:
   return out;
 }
 
+/** `range $pullSecrets | uniq` then `- name: {{ . }}`: sprig's uniq keeps the first of equal values. */
+function pullSecretList(names: unknown[]): Array<{ name: unknown }> | undefined {
+  const unique: unknown[] = [];
+  for (const n of names) if (!unique.some((u) => isDeepStrictEqual(u, n))) unique.push(n);
+  return unique.length ? unique.map((n) => ({ name: printed(n) })) : undefined;
+}
+
 /** common.images.pullSecrets: the `imagePullSecrets` list, or undefined when there is none. */
 export function pullSecrets(images: readonly Loose[], global: Loose): Array<{ name: unknown }> | undefined {
-  const names = collectPullSecrets(images, global, (s) => s);
-  return names.length ? names.map((n) => ({ name: n })) : undefined;
+  return pullSecretList(collectPullSecrets(images, global, (s) => s));
 }
 
 /** common.images.renderPullSecrets: like pullSecrets, with each name rendered as a template. */
 export function renderPullSecrets(ctx: RenderContext, images: readonly Loose[]): Array<{ name: unknown }> | undefined {
-  const names = collectPullSecrets(images, field(ctx.Values, 'global') as Loose, (s) => tplText(ctx, s));
-  return names.length ? names.map((n) => ({ name: n })) : undefined;
+  return pullSecretList(collectPullSecrets(images, field(ctx.Values, 'global') as Loose, (s) => tplText(ctx, s)));
 }
