@@ -9,3 +9,7 @@ export * from './capabilities.js';
 export * from './ingress.js';
 export { COMMON_NAMED } from './named.js';
 export { fail, required } from '../errors.js';
+export * from './affinities.js';
+export * from './storage.js';
+export * from './secrets.js';
+export * from './warnings.js';
