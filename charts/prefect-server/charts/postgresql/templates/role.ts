@@ -1,0 +1,28 @@
+// templates/role.yaml: a Role for the ServiceAccount (rbac.create), with PSP use where PSP exists.
+import type { ChartTemplate } from '../../../../../src/renderer/chart.js';
+import { fullname, isTrue, kubeVersion, printed, rbacApiVersion, versionBelow } from '../../../../../src/renderer/helpers/index.js';
+import { at, metadata, renderedItems } from './helpers.js';
+
+export const template: ChartTemplate = {
+  path: 'templates/role.yaml',
+  render(ctx) {
+    if (!isTrue(at(ctx, 'rbac', 'create'))) return null;
+    const rules: unknown[] = [];
+    if (versionBelow(kubeVersion(ctx), 1, 25) && isTrue(at(ctx, 'psp', 'create'))) {
+      rules.push({
+        apiGroups: ['policy'],
+        resources: ['podsecuritypolicies'],
+        verbs: ['use'],
+        resourceNames: [printed(fullname(ctx))],
+      });
+    }
+    const extra = at(ctx, 'rbac', 'rules');
+    if (isTrue(extra)) rules.push(...renderedItems(ctx, extra, 'rbac.rules'));
+    return {
+      kind: 'Role',
+      apiVersion: rbacApiVersion(ctx),
+      metadata: metadata(ctx, fullname(ctx)),
+      rules: rules.length ? rules : null,
+    };
+  },
+};
