@@ -47,13 +47,39 @@ function cleanReason(message: string): string {
 
 /** Parse one YAML text (a single document). `file` names it in errors. */
 export function readYaml(text: string, file: string): ParsedYaml {
+  const { parsed, errors } = readYamlAll(text, file);
+  if (errors.length) throw errors[0];
+  return parsed!;
+}
+
+/** Like readYaml, but every syntax error at once instead of throwing the first (for lint). */
+export function readYamlAll(text: string, file: string): { parsed?: ParsedYaml; errors: YamlSyntaxError[] } {
+  try {
+    return { parsed: finishYaml(text, file), errors: [] };
+  } catch (e) {
+    if (e instanceof YamlErrors) return { errors: e.errors };
+    if (e instanceof YamlSyntaxError) return { errors: [e] };
+    throw e;
+  }
+}
+
+class YamlErrors extends Error {
+  constructor(readonly errors: YamlSyntaxError[]) {
+    super(errors[0]?.message);
+  }
+}
+
+function finishYaml(text: string, file: string): ParsedYaml {
   const lines = new LineCounter();
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines, prettyErrors: false });
-  const err = doc.errors[0];
-  if (err) {
-    const pos = lines.linePos(err.pos[0]);
-    throw new YamlSyntaxError(file, pos.line, pos.col, cleanReason(err.message));
+  if (doc.errors.length) {
+    throw new YamlErrors(
+      doc.errors.map((err) => {
+        const pos = lines.linePos(err.pos[0]);
+        return new YamlSyntaxError(file, pos.line, pos.col, cleanReason(err.message));
+      }),
+    );
   }
   let data: unknown;
   try {
