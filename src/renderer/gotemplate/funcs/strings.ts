@@ -19,7 +19,9 @@ function title(str: string): string {
   let prev = ' ';
   let out = '';
   for (const c of str) {
-    const sep = /^[\p{L}\p{Nd}_]$/u.test(prev) ? false : /^[\p{L}\p{N}]$/u.test(prev) ? false : true;
+    // strings.Title isSeparator: ASCII non-alphanumerics (but '_'), and non-ASCII spaces.
+    const cp = prev.codePointAt(0) ?? 0;
+    const sep = cp <= 0x7f ? !/[A-Za-z0-9_]/.test(prev) : !/[\p{L}\p{Nd}]/u.test(prev) && /\s/u.test(prev);
     out += sep ? c.toUpperCase() : c;
     prev = c;
   }
