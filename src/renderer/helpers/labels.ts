@@ -3,6 +3,7 @@ import type { RenderContext } from '../context.js';
 import { runtimeOf } from '../context.js';
 import { chartLabel, name } from './names.js';
 import { tplMerge, tplValue } from './tplvalues.js';
+import { printed } from './yaml-data.js';
 
 export type Labels = Record<string, unknown>;
 
@@ -12,11 +13,14 @@ export type Labels = Record<string, unknown>;
  * over the standard ones.
  */
 export function standardLabels(ctx: RenderContext, customLabels?: unknown, valuePath = 'commonLabels'): Labels {
+  // The `.` form writes name, chart, instance and managed-by unquoted, so a numeric-looking release
+  // name or nameOverride reads back as a number; the dict form goes through toYaml and stays a string.
+  const plain = customLabels === undefined ? printed : (s: string): unknown => s;
   const base: Labels = {
-    'app.kubernetes.io/name': name(ctx),
-    'helm.sh/chart': chartLabel(ctx),
-    'app.kubernetes.io/instance': ctx.Release.Name,
-    'app.kubernetes.io/managed-by': ctx.Release.Service,
+    'app.kubernetes.io/name': plain(name(ctx)),
+    'helm.sh/chart': plain(chartLabel(ctx)),
+    'app.kubernetes.io/instance': plain(ctx.Release.Name),
+    'app.kubernetes.io/managed-by': plain(ctx.Release.Service),
   };
   // common 2.12 always writes the version label; later releases only when the chart has an appVersion.
   if (ctx.Chart.AppVersion !== '' || runtimeOf(ctx).commonVersion === '2.12.0') {
@@ -28,11 +32,13 @@ export function standardLabels(ctx: RenderContext, customLabels?: unknown, value
 
 /** common.labels.matchLabels: name and instance; custom labels may only override those two keys. */
 export function matchLabels(ctx: RenderContext, customLabels?: unknown, valuePath = 'podLabels'): Labels {
+  if (customLabels === undefined) {
+    return { 'app.kubernetes.io/name': printed(name(ctx)), 'app.kubernetes.io/instance': printed(ctx.Release.Name) };
+  }
   const base: Labels = {
     'app.kubernetes.io/name': name(ctx),
     'app.kubernetes.io/instance': ctx.Release.Name,
   };
-  if (customLabels === undefined) return base;
   const rendered = tplValue(ctx, customLabels, valuePath);
   const out: Labels = { ...base };
   if (rendered && typeof rendered === 'object' && !Array.isArray(rendered)) {
