@@ -1,7 +1,7 @@
 // What a template line turns into once helm's YAML text is read back as data. Charts build objects,
 // not text, so each of these answers "what does `key: {{ ... }}` parse to?" the way Kubernetes
 // (YAML 1.1) reads it: `{{ "true" }}` is a boolean, `{{ "007" }}` the octal number 7, a nil quote is null.
-import { parse } from 'yaml';
+import { isCollection, parse, parseDocument, visit } from 'yaml';
 import { goPrint, isNil, quoteText } from './go.js';
 
 export class ManifestYamlError extends Error {
@@ -57,6 +57,22 @@ function isPlainScalarText(t: string): boolean {
   return !/^[-?:,[\]{}#&*!|>'"%@`]/.test(t) && !/[\n\r]/.test(t) && !t.includes(': ') && !t.includes(' #') && !t.endsWith(':');
 }
 
+/**
+ * Parse YAML 1.1 text as Kubernetes would, rejecting what it rejects: a map key that is itself a map
+ * or list (as `{{ .Release.Name }}` left unevaluated in a value reads), which yaml.v2 cannot turn into JSON.
+ */
+function parse11(text: string): unknown {
+  if (!/[{[?]/.test(text)) return parse(text, YAML11);
+  const doc = parseDocument(text, YAML11);
+  if (doc.errors.length) throw doc.errors[0];
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isCollection(pair.key)) throw new Error(`invalid map key: ${String(pair.key)}`);
+    },
+  });
+  return doc.toJS();
+}
+
 /** Read one line's scalar text as data (`key: <text>`), as Kubernetes reads helm's output. */
 export function scalarFromText(text: string): unknown {
   if (PLAIN_STRING.test(text) && !BOOL_TRUE.has(text) && !BOOL_FALSE.has(text) && !NULLS.has(text)) return text;
@@ -64,7 +80,7 @@ export function scalarFromText(text: string): unknown {
   if (isPlainScalarText(t) || /^-[^\s-]/.test(t)) return resolvePlain(t);
   let value: unknown;
   try {
-    value = parse(text, YAML11);
+    value = parse11(text);
   } catch (e) {
     throw new ManifestYamlError(text, (e as Error).message.split('\n')[0]);
   }
@@ -102,7 +118,7 @@ export function yamlBlock(v: unknown): unknown {
 /** Read a block of rendered YAML text (a tpl result, an include) as data. */
 export function yamlFromText(text: string): unknown {
   try {
-    return parse(text, YAML11) ?? null;
+    return parse11(text) ?? null;
   } catch (e) {
     throw new ManifestYamlError(text, (e as Error).message.split('\n')[0]);
   }
