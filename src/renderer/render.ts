@@ -59,7 +59,7 @@ export function validateReleaseName(name: string): void {
 }
 
 /** Subcharts whose `condition` holds in the coalesced values (helm's processDependencyEnabled). */
-function enabledSubcharts(chart: LoadedChart, values: ValueMap): LoadedChart {
+export function enabledSubcharts(chart: LoadedChart, values: ValueMap): LoadedChart {
   const subcharts = chart.subcharts.filter((s) => {
     if (!s.condition) return true;
     const v = getPath(values, s.condition);

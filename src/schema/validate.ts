@@ -53,7 +53,8 @@ function valueAt(root: unknown, segments: ReadonlyArray<string | number>): unkno
   return cur;
 }
 
-function messageFor(e: ErrorObject, found: unknown): string {
+/** What was expected and what was found, in words, for one ajv error (also used for Kubernetes schemas by lint). */
+export function messageFor(e: ErrorObject, found: unknown): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'type':
