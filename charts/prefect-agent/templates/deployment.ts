@@ -145,16 +145,9 @@ export const template: ChartTemplate = {
       metadata,
       spec: {
         replicas,
-        selector: { matchLabels: { ...selectorLabels(ctx), 'app.kubernetes.io/component': 'agent' } },
+        selector: { matchLabels: { ...matchLabels(ctx), 'app.kubernetes.io/component': 'agent' } },
         template: { metadata: podMetadata, spec: podSpec },
       },
     };
   },
 };
-
-/** common.labels.matchLabels in its `.` form, as written text read back. */
-function selectorLabels(ctx: RenderContext): Manifest {
-  const out: Manifest = {};
-  for (const [k, v] of Object.entries(matchLabels(ctx))) out[k] = printed(v);
-  return out;
-}

@@ -165,15 +165,9 @@ export function renderedIf(ctx: RenderContext, path: string): unknown {
   return isTrue(v) ? tplValue(ctx, v, path) : null;
 }
 
-/**
- * The labels every object carries: the `.` form of common.labels.standard as written text (so a name
- * such as "007" reads back as YAML does), the component and Prefect version, then commonLabels.
- */
+/** The labels every object carries: the `.` form of common.labels.standard, the component and Prefect version. */
 export function objectLabels(ctx: RenderContext): Manifest {
-  const labels: Manifest = {};
-  for (const [k, v] of Object.entries(standardLabels(ctx))) {
-    labels[k] = k === 'app.kubernetes.io/version' ? quoted(v) : printed(v);
-  }
+  const labels: Manifest = standardLabels(ctx);
   labels['app.kubernetes.io/component'] = 'agent';
   labels['prefect-version'] = printed(ctx.Chart.AppVersion);
   return labels;
