@@ -201,14 +201,17 @@ function workerEnv(ctx: RenderContext): unknown[] {
     env.push(apiKeyEnv(ctx, 'selfManagedCloudApiConfig'));
     env.push({ name: 'PREFECT_CLOUD_API_URL', value: printed(val(ctx, 'worker.selfManagedCloudApiConfig.cloudApiUrl')) });
   }
-  for (const config of ['cloud', 'selfManagedCloud'] as const) {
-    if (!eqString(apiConfig, config, '.Values.worker.apiConfig')) continue;
-    const path = config === 'cloud' ? 'worker.cloudApiConfig' : 'worker.selfManagedCloudApiConfig';
+  // The variables the worker hands to the flow-run Jobs it creates, naming the API key Secret.
+  const keySecret = eqString(apiConfig, 'cloud', '.Values.worker.apiConfig')
+    ? 'worker.cloudApiConfig.apiKeySecret'
+    : eqString(apiConfig, 'selfManagedCloud', '.Values.worker.apiConfig')
+      ? 'worker.selfManagedCloudApiConfig.apiKeySecret'
+      : undefined;
+  if (keySecret) {
     env.push(
-      { name: 'PREFECT_INTEGRATIONS_KUBERNETES_WORKER_API_KEY_SECRET_NAME', value: printed(val(ctx, `${path}.apiKeySecret.name`)) },
-      { name: 'PREFECT_INTEGRATIONS_KUBERNETES_WORKER_API_KEY_SECRET_KEY', value: printed(val(ctx, `${path}.apiKeySecret.key`)) },
+      { name: 'PREFECT_INTEGRATIONS_KUBERNETES_WORKER_API_KEY_SECRET_NAME', value: printed(val(ctx, `${keySecret}.name`)) },
+      { name: 'PREFECT_INTEGRATIONS_KUBERNETES_WORKER_API_KEY_SECRET_KEY', value: printed(val(ctx, `${keySecret}.key`)) },
     );
-    break;
   }
   env.push({ name: 'PREFECT_DEBUG_MODE', value: quoted(val(ctx, 'worker.image.debug')) });
   env.push(...basicAuthEnv(ctx));
