@@ -2,7 +2,7 @@
 // charts call, so a value and a template always agree.
 import { RUNTIME, type RenderContext } from '../context.js';
 import * as caps from './capabilities.js';
-import { toYaml } from './go.js';
+import { goQuote, toYaml } from './go.js';
 import { image } from './images.js';
 import * as ingress from './ingress.js';
 import { standardLabels, matchLabels } from './labels.js';
@@ -25,10 +25,26 @@ function dictArg(data: unknown, key: string): unknown {
   return data && typeof data === 'object' && Object.hasOwn(data, key) ? (data as Record<string, unknown>)[key] : undefined;
 }
 
+/**
+ * The `.` form's text, line by line as the template writes it (fixed order, values unquoted but the
+ * version), so text built from an include (a checksum, a `replace`) matches helm's byte for byte.
+ */
+function plainLabelsText(ctx: RenderContext, standard: boolean): string {
+  const lines = [`app.kubernetes.io/name: ${name(ctx)}`];
+  if (standard) lines.push(`helm.sh/chart: ${chartLabel(ctx)}`);
+  lines.push(`app.kubernetes.io/instance: ${ctx.Release.Name}`);
+  if (!standard) return lines.join('\n');
+  lines.push(`app.kubernetes.io/managed-by: ${ctx.Release.Service}`);
+  if (ctx.Chart.AppVersion !== '' || ctx[RUNTIME].commonVersion === '2.12.0') {
+    lines.push(`app.kubernetes.io/version: ${goQuote(ctx.Chart.AppVersion)}`);
+  }
+  return lines.join('\n');
+}
+
 function labelsHelper(fn: typeof standardLabels): NamedHelper {
   return (render, data) => {
     const direct = asContext(data);
-    if (direct) return toYaml(fn(direct));
+    if (direct) return plainLabelsText(direct, fn === standardLabels);
     const ctx = asContext(dictArg(data, 'context')) ?? render;
     return toYaml(fn(ctx, dictArg(data, 'customLabels')));
   };
