@@ -1,6 +1,6 @@
 // bitnami common `_capabilities.tpl`: API versions chosen by the target Kubernetes version, which is
 // `global.kubeVersion`, else `kubeVersion`, else what `--kube-version` (Capabilities) says.
-import type { RenderContext } from '../context.js';
+import { runtimeOf, type RenderContext } from '../context.js';
 import { dflt, printText } from './go.js';
 
 export class KubeVersionValueError extends Error {
@@ -28,7 +28,13 @@ export function versionBelow(version: string, major: number, minor: number): boo
   return maj < major || (maj === major && min < minor);
 }
 
+/** common 2.31 dropped support for old clusters: every API version is the current one. */
+function fixedVersions(ctx: RenderContext): boolean {
+  return runtimeOf(ctx).commonVersion === '2.31.3';
+}
+
 function pick(ctx: RenderContext, major: number, minor: number, older: string, current: string): string {
+  if (fixedVersions(ctx)) return current;
   const v = kubeVersion(ctx);
   return v !== '' && versionBelow(v, major, minor) ? older : current;
 }
@@ -46,6 +52,7 @@ export const cronjobApiVersion = (ctx: RenderContext): string => pick(ctx, 1, 21
 export function ingressApiVersion(ctx: RenderContext): string {
   const ingress = ctx.Values.ingress;
   const explicit = ingress && typeof ingress === 'object' ? (ingress as Record<string, unknown>).apiVersion : undefined;
+  if (fixedVersions(ctx)) return 'networking.k8s.io/v1';
   if (explicit !== undefined && explicit !== null && explicit !== '' && explicit !== false) return printText(explicit);
   const v = kubeVersion(ctx);
   if (v !== '' && versionBelow(v, 1, 14)) return 'extensions/v1beta1';

@@ -47,9 +47,21 @@ export function goRange(v: unknown, what = 'value'): Array<[string | number, unk
   throw new TemplateExecError(`range can't iterate over ${what} of type ${goTypeName(v)}`);
 }
 
-/** Field access as Go templates do it: a key of a map, nil for nil; anything else is an error. */
+/**
+ * A step of a field chain, `.Values.a.b`, as Go templates take it: a key of a map (nil when absent).
+ * Stepping through nil stops helm ("nil pointer evaluating interface {}.b"), and so does a field of
+ * a string or a list.
+ */
 export function field(v: unknown, key: string, what = 'value'): unknown {
-  if (isNil(v)) return undefined;
   if (isMap(v)) return Object.hasOwn(v, key) ? v[key] : undefined;
+  if (isNil(v)) throw new TemplateExecError(`nil pointer evaluating interface {}.${key}`);
   throw new TemplateExecError(`can't evaluate field ${key} in ${what} of type ${goTypeName(v)}`);
+}
+
+/**
+ * A field of a parenthesised pipeline, `(.Values.global).x`: Go unwraps a nil result to "no value",
+ * whose fields are nil without an error. This is why bitnami writes `((.Values.global).imageRegistry)`.
+ */
+export function maybeField(v: unknown, key: string, what = 'value'): unknown {
+  return isNil(v) ? undefined : field(v, key, what);
 }
