@@ -60,7 +60,7 @@ describe('toYamlText', () => {
 });
 
 describe('sortManifests (helm InstallOrder)', () => {
-  const doc = (source: string, kind: string, name = kind) => ({ source, object: { kind, metadata: { name } } });
+  const doc = (source: string, kind: string, name = kind) => ({ source, object: { kind, metadata: { name } } as Record<string, unknown> });
   it('orders by kind, then template path, keeping file order; unknown kinds last, alphabetically', () => {
     const sorted = sortManifests([
       doc('c/templates/servicemonitor.yaml', 'ServiceMonitor'),
@@ -73,7 +73,7 @@ describe('sortManifests (helm InstallOrder)', () => {
       doc('c/templates/hpa.yaml', 'HorizontalPodAutoscaler'),
       doc('c/templates/secret.yaml', 'Secret'),
     ]);
-    expect(sorted.map((d) => `${d.object.kind}/${d.object.metadata.name}`)).toEqual([
+    expect(sorted.map((d) => `${String(d.object.kind)}/${String((d.object.metadata as { name: string }).name)}`)).toEqual([
       'ServiceAccount/ServiceAccount',
       'Secret/Secret',
       'Service/pg',
