@@ -1,6 +1,7 @@
 // prefect-server, as upstream at prefect-helm 00fb799 (bitnami common 2.27.0), with the bundled
 // bitnami/postgresql 12.12.10 subchart under charts/postgresql.
 import type { ChartModule } from '../../src/renderer/chart.js';
+import { chart as postgresqlChart } from './charts/postgresql/index.js';
 import { namedTemplates } from './templates/helpers.js';
 import { template as notes } from './templates/notes.js';
 import { template as backgroundServicesDeployment } from './templates/background-services-deployment.js';
@@ -28,4 +29,5 @@ export const chart: ChartModule = {
     service,
   ],
   namedTemplates,
+  subcharts: [{ name: 'postgresql', condition: 'postgresql.enabled', module: postgresqlChart }],
 };

@@ -71,8 +71,9 @@ export function rangeItems(v: unknown, path: string): unknown[] {
 /** A function parameter typed `string` in Go (sprig's regexMatch, contains, replace): other types stop the render. */
 export function needString(v: unknown, fn: string, path: string): string {
   if (typeof v === 'string') return v;
-  const got = isNil(v) ? 'invalid value; expected string' : `wrong type for value; expected string; got ${goType(v)}`;
-  throw new ServerTemplateError(`error calling ${fn}: ${got} (.Values.${path})`);
+  // A nil reaches the function as an empty interface, which is not a string either.
+  const got = isNil(v) ? 'interface {}' : goType(v);
+  throw new ServerTemplateError(`error calling ${fn}: wrong type for value; expected string; got ${got} (.Values.${path})`);
 }
 
 /** sprig `ternary`: its condition must be a bool. */
