@@ -14,8 +14,14 @@ export function coalesceValues(chart: LoadedChart, user: ValueMap, warn: Warning
   return coalesce(chart, deepCopy(user), warn, chart.metadata.name);
 }
 
-function coalesce(chart: LoadedChart, dest: ValueMap, warn: WarningSink, prefix: string): ValueMap {
-  coalesceDefaults(dest, deepCopy(chart.defaults), warn, prefix);
+function coalesce(
+  chart: LoadedChart,
+  dest: ValueMap,
+  warn: WarningSink,
+  prefix: string,
+  defaults: ValueMap = importedDefaults(chart),
+): ValueMap {
+  coalesceDefaults(dest, deepCopy(defaults), warn, prefix);
   for (const sub of chart.subcharts) {
     const existing = Object.hasOwn(dest, sub.name) ? dest[sub.name] : undefined;
     let table: ValueMap;
@@ -26,6 +32,25 @@ function coalesce(chart: LoadedChart, dest: ValueMap, warn: WarningSink, prefix:
     setKey(dest, sub.name, coalesce(sub.chart, table, warn, `${prefix}.${sub.name}`));
   }
   return dest;
+}
+
+const imported = new WeakMap<LoadedChart, ValueMap>();
+
+/**
+ * The defaults user values meet. Before rendering, helm v3.10 replaces the values of every chart
+ * that declares dependencies with CoalesceValues(chart, nil) (pkg/chartutil/dependencies.go,
+ * processImportValues, children first): its values.yaml with its enabled subcharts' defaults merged
+ * in. So a user `null` for a subchart key (`postgresql.primary.resources: null`) only deletes the
+ * parent's copy, and the subchart's own default comes back.
+ */
+function importedDefaults(chart: LoadedChart): ValueMap {
+  if (!chart.metadata.dependencies?.length || !chart.subcharts.length) return chart.defaults;
+  let hit = imported.get(chart);
+  if (!hit) {
+    hit = coalesce(chart, newMap(), () => {}, chart.metadata.name, chart.defaults);
+    imported.set(chart, hit);
+  }
+  return hit;
 }
 
 /** coalesceValues: merge the chart's defaults `src` under `dest`. */
