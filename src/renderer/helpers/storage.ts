@@ -1,6 +1,6 @@
 // bitnami common `_storage.tpl`: common.storage.class, the `storageClassName` line of a PVC spec.
 import { runtimeOf, type RenderContext } from '../context.js';
-import { dflt, field, isTrue } from './go.js';
+import { dflt, field, isTrue, maybeField } from './go.js';
 import { printed } from './yaml-data.js';
 
 export class StorageClassError extends Error {
@@ -22,8 +22,10 @@ export function storageClass(ctx: RenderContext, persistence: unknown, global: u
     if (isTrue(global) && isTrue(field(global, 'storageClass', 'global'))) sc = field(global, 'storageClass', 'global');
   } else {
     // `(.global).storageClass | default .persistence.storageClass | default (.global).defaultStorageClass`
-    const g = isTrue(global) ? global : undefined;
-    sc = dflt(dflt(field(g, 'defaultStorageClass', 'global'), field(persistence, 'storageClass', 'persistence')), field(g, 'storageClass', 'global'));
+    sc = dflt(
+      dflt(maybeField(global, 'defaultStorageClass', 'global'), field(persistence, 'storageClass', 'persistence')),
+      maybeField(global, 'storageClass', 'global'),
+    );
   }
   if (!isTrue(sc)) return undefined;
   // `eq "-" $storageClass`: Go's eq only compares a string with a string.
