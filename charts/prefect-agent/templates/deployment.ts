@@ -20,6 +20,8 @@ import {
   eqString,
   goLen,
   goRange,
+  inline,
+  listItem,
   mergeRendered,
   objectLabels,
   objectMetadata,
@@ -43,7 +45,7 @@ function agentArgs(ctx: RenderContext): unknown[] {
   const limit = val(ctx, 'agent.config.limit');
   if (isTrue(limit)) args.push('--limit', quoted(limit));
   // `- {{ . | toString }}`: unquoted, so "75" reads back as a number and "yes" as a boolean.
-  for (const a of goRange(val(ctx, 'agent.extraArgs'))) args.push(printed(strval(a)));
+  for (const a of goRange(val(ctx, 'agent.extraArgs'))) args.push(listItem(strval(a)));
   return args;
 }
 
@@ -61,8 +63,8 @@ function agentEnv(ctx: RenderContext): unknown[] {
       name: 'PREFECT_API_KEY',
       valueFrom: {
         secretKeyRef: {
-          name: printed(val(ctx, 'agent.cloudApiConfig.apiKeySecret.name')),
-          key: printed(val(ctx, 'agent.cloudApiConfig.apiKeySecret.key')),
+          name: inline(val(ctx, 'agent.cloudApiConfig.apiKeySecret.name')),
+          key: inline(val(ctx, 'agent.cloudApiConfig.apiKeySecret.key')),
         },
       },
     });
@@ -76,9 +78,9 @@ function agentEnv(ctx: RenderContext): unknown[] {
 function agentEnvFrom(ctx: RenderContext): unknown[] | null {
   const envFrom: unknown[] = [];
   const cm = val(ctx, 'agent.extraEnvVarsCM');
-  if (isTrue(cm)) envFrom.push({ configMapRef: { name: printed(tplText(ctx, cm, 'agent.extraEnvVarsCM')) } });
+  if (isTrue(cm)) envFrom.push({ configMapRef: { name: inline(tplText(ctx, cm, 'agent.extraEnvVarsCM')) } });
   const secret = val(ctx, 'agent.extraEnvVarsSecret');
-  if (isTrue(secret)) envFrom.push({ secretRef: { name: printed(tplText(ctx, secret, 'agent.extraEnvVarsSecret')) } });
+  if (isTrue(secret)) envFrom.push({ secretRef: { name: inline(tplText(ctx, secret, 'agent.extraEnvVarsSecret')) } });
   return envFrom.length ? envFrom : null;
 }
 
@@ -87,7 +89,7 @@ function agentContainer(ctx: RenderContext): Manifest {
     name: 'prefect-agent',
     // `image: "{{ repository }}:{{ prefectTag }}"`: a double-quoted YAML string around the printed text.
     image: printed(`"${printText(val(ctx, 'agent.image.repository'))}:${printText(val(ctx, 'agent.image.prefectTag'))}"`),
-    imagePullPolicy: printed(val(ctx, 'agent.image.pullPolicy')),
+    imagePullPolicy: inline(val(ctx, 'agent.image.pullPolicy')),
     command: ['/usr/bin/tini', '-g', '--', '/opt/prefect/entrypoint.sh'],
     args: agentArgs(ctx),
     workingDir: '/home/prefect',
@@ -110,8 +112,8 @@ function agentContainer(ctx: RenderContext): Manifest {
 export const template: ChartTemplate = {
   path: 'templates/deployment.yaml',
   render(ctx) {
-    const metadata = objectMetadata(ctx, printed(fullname(ctx)));
-    const replicas = printed(val(ctx, 'agent.replicaCount'));
+    const metadata = objectMetadata(ctx, inline(fullname(ctx)));
+    const replicas = inline(val(ctx, 'agent.replicaCount'));
 
     const podMetadata: Manifest = {};
     const podAnnotations = renderedIf(ctx, 'agent.podAnnotations');
@@ -122,15 +124,15 @@ export const template: ChartTemplate = {
 
     const podSpec: Manifest = {};
     const pullSecrets = val(ctx, 'agent.image.pullSecrets');
-    if (isTrue(pullSecrets)) podSpec.imagePullSecrets = goRange(pullSecrets).map((s) => ({ name: printed(s) }));
-    podSpec.serviceAccountName = printed(serviceAccountName(ctx));
+    if (isTrue(pullSecrets)) podSpec.imagePullSecrets = goRange(pullSecrets).map((s) => ({ name: inline(s) }));
+    podSpec.serviceAccountName = inline(serviceAccountName(ctx));
     for (const key of ['affinity', 'nodeSelector', 'tolerations'] as const) {
       if (isTrue(val(ctx, `agent.${key}`))) podSpec[key] = renderedIf(ctx, `agent.${key}`);
     }
     const podSecurityContext = val(ctx, 'agent.podSecurityContext');
     if (isTrue(podSecurityContext)) podSpec.securityContext = yamlBlock(podSecurityContext);
     const priorityClassName = val(ctx, 'agent.priorityClassName');
-    if (isTrue(priorityClassName)) podSpec.priorityClassName = printed(priorityClassName);
+    if (isTrue(priorityClassName)) podSpec.priorityClassName = inline(priorityClassName);
 
     const containers: unknown[] = [agentContainer(ctx)];
     appendRendered(containers, renderedIf(ctx, 'agent.extraContainers'), 'agent.extraContainers');

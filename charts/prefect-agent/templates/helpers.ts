@@ -17,6 +17,7 @@ import {
   standardLabels,
   tplValue,
   toYaml,
+  yamlFromText,
 } from '../../../src/renderer/helpers/index.js';
 
 /** What Go's template engine stops on: the template is fine, the value's type is not. */
@@ -104,6 +105,34 @@ export function fmtS(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(fmtS).join(' ')}]`;
   if (isGoMap(v)) return `map[${goKeys(v).map((k) => `${k}:${fmtS(v[k])}`).join(' ')}]`;
   return `%!s(${goType(v)}=${goPrint(v)})`;
+}
+
+/**
+ * `key: {{ v }}` at an indented position: as `printed`, except that text running on to a further
+ * non-blank line starts that line at column 0, which ends the enclosing block and breaks the YAML.
+ */
+export function inline(v: unknown): unknown {
+  const text = printText(v);
+  const rest = text.split(/\r?\n/).slice(1);
+  if (rest.some((line) => line.trim() !== '')) {
+    throw new ManifestYamlError(text, 'a value printed on one line runs on to the next line');
+  }
+  return printed(v);
+}
+
+/**
+ * `- {{ text }}`: a list item reads like `key: {{ text }}`, except that a block mapping (`a: b`) or a
+ * nested block list (`- x`) may start right after the dash.
+ */
+export function listItem(text: string): unknown {
+  try {
+    return inline(text);
+  } catch (e) {
+    if (!(e instanceof ManifestYamlError) || /[\n\r]/.test(text.trimEnd())) throw e;
+    const item = yamlFromText(`- ${text}`);
+    if (!Array.isArray(item) || item.length !== 1) throw e;
+    return item[0];
+  }
 }
 
 /** The context a named template runs with: the one `include` passed, else the chart's. */

@@ -1,7 +1,7 @@
 // templates/role.yaml: what the agent may do in its namespace (read pods, manage Jobs), plus extra rules.
 import type { ChartTemplate, Manifest } from '../../../src/renderer/chart.js';
-import { fullname, isNil, ManifestYamlError, printed, rbacApiVersion, toYaml } from '../../../src/renderer/helpers/index.js';
-import { objectMetadata, renderedIf } from './helpers.js';
+import { fullname, isNil, ManifestYamlError, rbacApiVersion, toYaml } from '../../../src/renderer/helpers/index.js';
+import { inline, objectMetadata, renderedIf } from './helpers.js';
 
 export const template: ChartTemplate = {
   path: 'templates/role.yaml',
@@ -9,7 +9,7 @@ export const template: ChartTemplate = {
     const role: Manifest = {
       apiVersion: rbacApiVersion(ctx),
       kind: 'Role',
-      metadata: objectMetadata(ctx, printed(fullname(ctx))),
+      metadata: objectMetadata(ctx, inline(fullname(ctx))),
       rules: [
         { apiGroups: [''], resources: ['pods', 'pods/log', 'pods/status'], verbs: ['get', 'watch', 'list'] },
         { apiGroups: ['batch'], resources: ['jobs'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] },

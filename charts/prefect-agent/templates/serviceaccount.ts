@@ -1,7 +1,7 @@
 // templates/serviceaccount.yaml: the agent's ServiceAccount, unless an existing one is used.
 import type { ChartTemplate, Manifest } from '../../../src/renderer/chart.js';
-import { isTrue, namespace, printed, quoted } from '../../../src/renderer/helpers/index.js';
-import { mergeRendered, objectLabels, renderedIf, serviceAccountName, val } from './helpers.js';
+import { isTrue, namespace, quoted } from '../../../src/renderer/helpers/index.js';
+import { inline, mergeRendered, objectLabels, renderedIf, serviceAccountName, val } from './helpers.js';
 
 export const template: ChartTemplate = {
   path: 'templates/serviceaccount.yaml',
@@ -9,7 +9,7 @@ export const template: ChartTemplate = {
     if (!isTrue(val(ctx, 'serviceAccount.create'))) return null;
     const labels = objectLabels(ctx);
     mergeRendered(labels, renderedIf(ctx, 'commonLabels'), 'commonLabels');
-    const metadata: Manifest = { name: printed(serviceAccountName(ctx)), namespace: quoted(namespace(ctx)), labels };
+    const metadata: Manifest = { name: inline(serviceAccountName(ctx)), namespace: quoted(namespace(ctx)), labels };
     // Both annotation sources are written under one `annotations:` key; a later key wins.
     if (isTrue(val(ctx, 'serviceAccount.annotations')) || isTrue(val(ctx, 'commonAnnotations'))) {
       const annotations: Manifest = {};

@@ -9,6 +9,8 @@ import {
   fmtS,
   goLen,
   goRange,
+  inline,
+  listItem,
   serviceAccountName,
 } from '../../../../charts/prefect-agent/templates/helpers.js';
 import { deprecation } from '../../../../charts/prefect-agent/index.js';
@@ -171,6 +173,42 @@ describe('agent.serviceAccountName', () => {
     [{ create: true }, { fullnameOverride: 'custom' }, 'custom'],
   ])('%o %o → %s', (serviceAccount, more, want) => {
     expect(serviceAccountName(ctxWith({ serviceAccount, ...more }))).toBe(want);
+  });
+});
+
+describe('listItem (`- {{ text }}`)', () => {
+  it.each([
+    ['--verbose', '--verbose'],
+    ['75', 75],
+    ['yes', true],
+    ['#c', null],
+    ['', null],
+    ['a: b', { a: 'b' }],
+    ['a:', { a: null }],
+    ['- x', ['x']],
+    ['- a: 1', [{ a: 1 }]],
+    ['[1, 2]', [1, 2]],
+    ['a\n', 'a'],
+  ])('%o → %o', (text, want) => {
+    expect(listItem(text)).toEqual(want);
+  });
+  it.each(['a: b: c', 'a\nb'])('%o breaks the YAML', (text) => {
+    expect(() => listItem(text)).toThrow();
+  });
+});
+
+describe('inline (`key: {{ v }}` at an indented position)', () => {
+  it.each([
+    ['high', 'high'],
+    ['007', 7],
+    ['a\n', 'a'],
+    ['a\n  \n', 'a'],
+    [null, null],
+  ])('%o → %o', (v, want) => {
+    expect(inline(v)).toEqual(want);
+  });
+  it.each(['a\nb', '|\n  x'])('%o runs on to a column-0 line and breaks the YAML', (v) => {
+    expect(() => inline(v)).toThrow();
   });
 });
 
