@@ -8,6 +8,7 @@ import { closest } from '../suggest.js';
 /** Commands load on demand so `render` never pays for `lint` or `docs`. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
   render: { summary: 'print the manifests helm template prints for a chart and values', load: () => import('./commands/render.js') },
+  docs: { summary: "write the charts' README.md from README.md.hbs and values.yaml", load: () => import('./commands/docs.js') },
 };
 
 export const VERSION = '0.1.0';
