@@ -9,6 +9,8 @@ import { closest } from '../suggest.js';
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
   render: { summary: 'print the manifests helm template prints for a chart and values', load: () => import('./commands/render.js') },
   docs: { summary: "write the charts' README.md from README.md.hbs and values.yaml", load: () => import('./commands/docs.js') },
+  lint: { summary: 'validate values, render, and check the manifests (for CI)', load: () => import('./commands/lint.js') },
+  validate: { summary: 'check many values files against a chart, fast (for CI)', load: () => import('./commands/validate.js') },
 };
 
 export const VERSION = '0.1.0';
