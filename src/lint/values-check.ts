@@ -60,7 +60,7 @@ export function checkValues(chart: LoadedChart, loaded: LoadedValues): ValuesChe
       rule: 'unknown-key',
       severity: 'warning',
       path: u.segments.join('.'),
-      message: 'unknown key: the chart neither defines nor accepts it, so it has no effect',
+      message: 'unknown key',
       suggestion: u.suggestion,
       ...placeOf(loaded, u.segments, true),
     });
