@@ -22,17 +22,21 @@ export type FileReader = (path: string) => string;
 /** Helm's limit on list indexes, so `a[99999999]=x` cannot allocate a huge array. */
 export const MAX_INDEX = 65536;
 
-/** `--set` typing (typedVal): true/false/null any case, integers without a leading 0; all else a string. */
+/**
+ * `--set` typing (typedVal): true/false/null any case, integers without a leading 0; all else a string.
+ * Integers are Go int64 in helm, kept apart from file numbers (float64) as a bigint, because Go prints
+ * them differently: `12345678901` against `1.2345678901e+10`.
+ */
 export function typedValue(raw: string): unknown {
   const lower = raw.toLowerCase();
   if (lower === 'true') return true;
   if (lower === 'false') return false;
   if (lower === 'null') return null;
-  if (raw === '0') return 0;
+  if (raw === '0') return 0n;
   // strconv.ParseInt(val, 10, 64): optional sign, decimal digits, int64 range. A leading 0 keeps it a string.
   if (raw.length > 0 && raw[0] !== '0' && /^[+-]?\d+$/.test(raw)) {
     const n = BigInt(raw);
-    if (n >= -(2n ** 63n) && n < 2n ** 63n) return Number(n);
+    if (n >= -(2n ** 63n) && n < 2n ** 63n) return n;
   }
   return raw;
 }
@@ -226,6 +230,7 @@ function setIndex(list: unknown[], i: number, value: unknown): unknown[] {
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'list';
+  if (typeof v === 'bigint') return `number (${v})`;
   return typeof v === 'object' ? 'map' : `${typeof v} (${JSON.stringify(v)})`;
 }
 

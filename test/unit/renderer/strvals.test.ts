@@ -15,10 +15,10 @@ describe('typedValue (--set typing)', () => {
     ['False', false],
     ['null', null],
     ['NULL', null],
-    ['0', 0],
-    ['1234567890', 1234567890],
-    ['-5', -5],
-    ['+5', 5],
+    ['0', 0n],
+    ['1234567890', 1234567890n],
+    ['-5', -5n],
+    ['+5', 5n],
     ['007', '007'],
     ['00009', '00009'],
     ['1.5', '1.5'],
@@ -27,7 +27,7 @@ describe('typedValue (--set typing)', () => {
     ['9223372036854775808', '9223372036854775808'],
     ['', ''],
     ['yes', 'yes'],
-  ])('%j → %j', (raw, expected) => {
+  ])('%s → %s', (raw, expected) => {
     expect(typedValue(raw)).toEqual(expected);
   });
 });
@@ -44,17 +44,17 @@ describe('--set', () => {
     ['outer.inner1=value,outer.inner2=value2', { outer: { inner1: 'value', inner2: 'value2' } }],
     ['name1.name2=', { name1: { name2: '' } }],
     ['name1={value1,value2}', { name1: ['value1', 'value2'] }],
-    ['name1={1021,902}', { name1: [1021, 902] }],
+    ['name1={1021,902}', { name1: [1021n, 902n] }],
     ['name1.name2={value1,value2}', { name1: { name2: ['value1', 'value2'] } }],
     ['list[0]=foo', { list: ['foo'] }],
     ['list[0].foo=bar,list[0].hello=world', { list: [{ foo: 'bar', hello: 'world' }] }],
     ['list[0]=foo,list[3]=bar', { list: ['foo', null, null, 'bar'] }],
     ['noval[0]', { noval: [] }],
     ['noval[0]=', { noval: [''] }],
-    ['nested[0][0]=1', { nested: [[1]] }],
-    ['nested[1][1]=1', { nested: [null, [null, 1]] }],
+    ['nested[0][0]=1', { nested: [[1n]] }],
+    ['nested[1][1]=1', { nested: [null, [null, 1n]] }],
     ['name1.name2[1].foo=bar', { name1: { name2: [null, { foo: 'bar' }] } }],
-    ['podAnnotations.prometheus\\.io/port=8000', { podAnnotations: { 'prometheus.io/port': 8000 } }],
+    ['podAnnotations.prometheus\\.io/port=8000', { podAnnotations: { 'prometheus.io/port': 8000n } }],
     ['a.b\\.c.d=x', { a: { 'b.c': { d: 'x' } } }],
   ])('%s', (expr, expected) => {
     expect(parse('set', expr)).toEqual(expected);
@@ -62,7 +62,7 @@ describe('--set', () => {
 
   it('merges successive expressions into the same map', () => {
     expect(parse('set', 'outer.inner1=value', 'outer.inner2=2', 'outer.inner1=overwrite')).toEqual({
-      outer: { inner1: 'overwrite', inner2: 2 },
+      outer: { inner1: 'overwrite', inner2: 2n },
     });
   });
 
