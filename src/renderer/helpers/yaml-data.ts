@@ -1,8 +1,8 @@
 // What a template line turns into once helm's YAML text is read back as data. Charts build objects,
 // not text, so each of these answers "what does `key: {{ ... }}` parse to?" the way Kubernetes
 // (YAML 1.1) reads it: `{{ "true" }}` is a boolean, `{{ "007" }}` the octal number 7, a nil quote is null.
-import { isCollection, parse, parseDocument, visit } from 'yaml';
-import { goPrint, isNil, quoteText } from './go.js';
+import { yamlLib } from '../yaml-lib.js';
+import { goPrint, goQuote, isNil, strval } from './go.js';
 
 export class ManifestYamlError extends Error {
   readonly code = 'MANIFEST_YAML';
@@ -62,6 +62,9 @@ function isPlainScalarText(t: string): boolean {
  * or list (as `{{ .Release.Name }}` left unevaluated in a value reads), which yaml.v2 cannot turn into JSON.
  */
 function parse11(text: string): unknown {
+  const fast = literalBlockMap(text);
+  if (fast !== undefined) return fast;
+  const { isCollection, parse, parseDocument, visit } = yamlLib();
   if (!/[{[?]/.test(text)) return parse(text, YAML11);
   const doc = parseDocument(text, YAML11);
   if (doc.errors.length) throw doc.errors[0];
@@ -71,6 +74,41 @@ function parse11(text: string): unknown {
     },
   });
   return doc.toJS();
+}
+
+/** A key that YAML 1.1 reads as the plain string it is. */
+const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** Characters a literal block line may hold for the fast path: printable, no tabs, no 1.1 line breaks. */
+const LITERAL_LINE = /^[\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*$/;
+
+/**
+ * Fast path for the one shape charts read back on every render: `key: |` or `key: |-` followed by a
+ * literal block indented two spaces (`blockScalar` in the postgresql templates). Only the plainest
+ * form is taken: no indentation indicator, no tabs or control characters, no whitespace-only lines,
+ * no trailing blank lines; anything else (undefined) goes to the YAML parser, which gives the same
+ * result for this shape (a property test compares the two).
+ */
+function literalBlockMap(text: string): Record<string, unknown> | undefined {
+  const colon = text.indexOf(': |');
+  if (colon <= 0 || !text.endsWith('\n')) return undefined;
+  const key = text.slice(0, colon);
+  if (!PLAIN_KEY.test(key) || key === '__proto__' || BOOL_TRUE.has(key) || BOOL_FALSE.has(key) || NULLS.has(key)) return undefined;
+  let i = colon + 3;
+  const strip = text.charCodeAt(i) === 0x2d; // `|-`
+  if (strip) i++;
+  if (text.charCodeAt(i) !== 0x0a) return undefined;
+  const lines = text.slice(i + 1, -1).split('\n');
+  if (lines[0].length < 3 || !lines[0].startsWith('  ') || lines[0].charCodeAt(2) === 0x20) return undefined;
+  if (lines[lines.length - 1] === '') return undefined;
+  for (let j = 0; j < lines.length; j++) {
+    const l = lines[j];
+    if (l === '') continue;
+    if (!l.startsWith('  ') || l.trim() === '' || !LITERAL_LINE.test(l)) return undefined;
+    lines[j] = l.slice(2);
+  }
+  const out: Record<string, unknown> = {};
+  out[key] = lines.join('\n') + (strip ? '' : '\n');
+  return out;
 }
 
 /** Read one line's scalar text as data (`key: <text>`), as Kubernetes reads helm's output. */
@@ -103,9 +141,14 @@ export function printed(v: unknown): unknown {
 
 /** `key: {{ v | quote }}` — a string, except that a nil quotes to nothing at all (null). */
 export function quoted(v: unknown): string | null {
-  const text = quoteText(v);
-  return text === '' ? null : (parse(text) as string);
+  if (isNil(v)) return null;
+  const s = strval(v);
+  // Printable ASCII but `"` and `\\`: Go's %q adds only the quotes, which YAML takes off again.
+  if (QUOTE_SAFE.test(s)) return s;
+  return yamlLib().parse(goQuote(s)) as string;
 }
+
+const QUOTE_SAFE = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
 /**
  * `key: {{- toYaml v | nindent n }}` — toYaml quotes what needs quoting, so reading the block back

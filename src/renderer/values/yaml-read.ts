@@ -1,7 +1,8 @@
 // Reading YAML the way Helm reads values (sigs.k8s.io/yaml over yaml.v2): YAML 1.1 scalars
 // (yes/no/on/off are booleans, 0755 is octal), merge keys, last duplicate key wins, timestamps
 // stay strings. Documents are kept so messages can point at file:line:col.
-import { isMap as isYamlMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Tags } from 'yaml';
+import type { Document, LineCounter, Node, Tags } from 'yaml';
+import { yamlLib } from '../yaml-lib.js';
 
 export interface YamlPosition {
   line: number;
@@ -70,6 +71,7 @@ class YamlErrors extends Error {
 }
 
 function finishYaml(text: string, file: string): ParsedYaml {
+  const { LineCounter, parseDocument } = yamlLib();
   const lines = new LineCounter();
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines, prettyErrors: false });
@@ -106,6 +108,7 @@ function checkDepth(data: unknown, file: string, doc: Document, lines: LineCount
 
 /** The position of the node at `path` (keys and list indexes) in a parsed document, if present. */
 export function positionOf(parsed: ParsedYaml, path: ReadonlyArray<string | number>): YamlPosition | undefined {
+  const { isMap: isYamlMap, isScalar, isSeq } = yamlLib();
   let node: unknown = parsed.doc.contents;
   let keyNode: Node | undefined;
   for (const step of path) {
@@ -131,6 +134,7 @@ export function positionOf(parsed: ParsedYaml, path: ReadonlyArray<string | numb
 /** Position of the key itself (for "unknown key" messages). */
 export function keyPositionOf(parsed: ParsedYaml, path: ReadonlyArray<string | number>): YamlPosition | undefined {
   if (path.length === 0) return undefined;
+  const { isMap: isYamlMap, isScalar, isSeq } = yamlLib();
   let node: unknown = parsed.doc.contents;
   for (let i = 0; i < path.length; i++) {
     const step = path[i];

@@ -1,10 +1,10 @@
 // Helm's own template functions: helm/helm v3.10.1 pkg/engine/funcs.go and engine.go (include, tpl, required,
 // fail, lookup, toYaml/fromYaml, toJson/fromJson), plus sprig's clock and randomness made injectable.
-import { parse as parseYamlText } from 'yaml';
 import { FailError, fn, FuncError, type FuncMap } from '../func-types.js';
 import { toJson } from '../go-json.js';
 import { toYaml } from '../go-yaml.js';
 import { isMap, isNil, newMap, setKey } from '../go-value.js';
+import { yamlLib } from '../../yaml-lib.js';
 
 /** Plain data as Helm's readers give it: null-prototype maps, float64 numbers, RFC 3339 timestamps. */
 function normalize(v: unknown, depth = 0): unknown {
@@ -22,7 +22,7 @@ function normalize(v: unknown, depth = 0): unknown {
 
 /** sigs.k8s.io/yaml Unmarshal (YAML 1.1 via yaml.v2, then through JSON). Throws with the parser's message. */
 function readYaml(text: string): unknown {
-  return normalize(parseYamlText(text, { version: '1.1', merge: true, uniqueKeys: false, maxAliasCount: 1000 }));
+  return normalize(yamlLib().parse(text, { version: '1.1', merge: true, uniqueKeys: false, maxAliasCount: 1000 }));
 }
 
 function jsonTypeName(v: unknown): string {

@@ -1,0 +1,63 @@
+// The parser-free fast paths of yaml-data give what the YAML parser gives, for every input they accept.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { goQuote, strval } from '../../../src/renderer/helpers/go.js';
+import { quoted, yamlFromText } from '../../../src/renderer/helpers/yaml-data.js';
+
+const YAML11 = { version: '1.1' as const, merge: true, uniqueKeys: false };
+
+const lineChar = fc.constantFrom('a', 'Z', ' ', '#', ':', '-', '|', '"', "'", '\\', '\t', '{', '[', 'é', '✓', '\u0085', '\u2028', '\u007f', '😀');
+const line = fc.array(lineChar, { maxLength: 8 }).map((cs) => cs.join(''));
+const key = fc.constantFrom('v', 'y', 'no', 'on', 'data', 'pg_hba', 'custom-metrics', '__proto__', 'a b', '-x', '1');
+
+describe('yamlFromText literal block fast path', () => {
+  it.each([
+    'v: |\n  a\n  b\n',
+    'v: |-\n  a\n\n  b\n',
+    'v: |\n  a\n    b\n  # c\n',
+    'v: |\n    a\n  b\n',
+    'v: |\n  a\n\n',
+    'v: |\n  a\n   \n  b\n',
+    'v: |\n\n  a\n',
+    'v: |\n  a\nb: 1\n',
+    'v: |2\n   a\n',
+  ])('%j', (text) => {
+    let expected: unknown;
+    try {
+      expected = parse(text, YAML11) ?? null;
+    } catch {
+      expect(() => yamlFromText(text)).toThrow();
+      return;
+    }
+    expect(yamlFromText(text)).toEqual(expected);
+  });
+
+  it('agrees with the parser on generated blocks', () => {
+    fc.assert(
+      fc.property(key, fc.constantFrom('|', '|-'), fc.array(fc.oneof(line, fc.constant('')), { minLength: 1, maxLength: 6 }), (k, h, ls) => {
+        const text = `${k}: ${h}\n${ls.map((l) => (l === '' ? '' : `  ${l}`)).join('\n')}\n`;
+        let expected: unknown;
+        try {
+          expected = parse(text, YAML11) ?? null;
+        } catch {
+          expect(() => yamlFromText(text)).toThrow();
+          return;
+        }
+        expect(yamlFromText(text)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('quoted fast path', () => {
+  it('agrees with reading Go-quoted text back', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.integer(), fc.double(), fc.boolean()), (v) => {
+        expect(quoted(v)).toBe(parse(goQuote(strval(v))));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
