@@ -66,6 +66,8 @@ function duplicateKeys(parsed: ParsedYaml): LintIssue[] {
     Map(_, map, ancestors) {
       const seen = new Map<string, Node>();
       for (const pair of map.items) {
+        // Merge keys (`<<: *base`) may repeat; the yaml library gives them a symbol value.
+        if (isScalar(pair.key) && typeof pair.key.value === 'symbol') continue;
         const name = keyName(pair.key);
         if (name === '<<') continue;
         const first = seen.get(name);
@@ -75,7 +77,7 @@ function duplicateKeys(parsed: ParsedYaml): LintIssue[] {
           issues.push({
             rule: 'duplicate-key',
             severity: 'error',
-            path: [...pathOf(ancestors), name].join('.'),
+            path: [...pathOf([...ancestors, map]), name].join('.'),
             message: `duplicate key (first at line ${was.line}); only this last one counts`,
             file: parsed.file,
             line: at.line,

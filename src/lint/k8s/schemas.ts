@@ -30,7 +30,8 @@ async function loadModel(apiVersion: string, kind: string): Promise<ModelClass |
     hit = (async () => {
       if (!/^[\w.-]+(\/[\w.-]+)?$/.test(apiVersion) || !/^\w+$/.test(kind)) return undefined;
       try {
-        const mod = (await import(`kubernetes-models/${apiVersion}/${kind}`)) as Record<string, unknown>;
+        const spec = `kubernetes-models/${apiVersion}/${kind}`;
+        const mod = (await import(/* @vite-ignore */ spec)) as Record<string, unknown>;
         return mod[kind] as ModelClass | undefined;
       } catch {
         return undefined;
