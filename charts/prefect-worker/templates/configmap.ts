@@ -11,9 +11,10 @@ import {
   toJson,
   toYaml,
   tplText,
+  val,
   yamlFromText,
 } from '../../../src/renderer/helpers/index.js';
-import { baseJobTemplateName, val } from './helpers.js';
+import { baseJobTemplateName } from './helpers.js';
 
 /** sprig `nindent`: a newline, then every line (blank ones too) prefixed with n spaces. */
 export function nindent(n: number, text: string): string {

@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import type { ChartTemplate } from '../../../src/renderer/chart.js';
 import type { RenderContext } from '../../../src/renderer/context.js';
 import {
+  dig,
+  eqString,
   fullname,
   isTrue,
   matchLabels,
@@ -11,30 +13,19 @@ import {
   printed,
   quoted,
   quoteText,
+  rangeValues,
   required,
   scalarFromText,
   standardLabels,
   strval,
+  TemplateExecError,
   tplText,
   tplValue,
+  val,
   yamlBlock,
 } from '../../../src/renderer/helpers/index.js';
 import { configMapText } from './configmap.js';
-import {
-  apiUrl,
-  baseJobTemplateName,
-  clusterUUID,
-  DEPLOYMENT_API_VERSION,
-  eqString,
-  fieldOf,
-  listBlock,
-  mapBlock,
-  rangeOf,
-  serviceAccountName,
-  TemplateExecError,
-  val,
-  workerMetadata,
-} from './helpers.js';
+import { apiUrl, baseJobTemplateName, clusterUUID, DEPLOYMENT_API_VERSION, listBlock, mapBlock, serviceAccountName, workerMetadata } from './helpers.js';
 
 type Obj = Record<string, unknown>;
 
@@ -141,8 +132,8 @@ function syncInitContainer(ctx: RenderContext): Obj {
   const worker = val(ctx, 'worker');
   if (isTrue(worker)) {
     // sprig coalesce: the first non-empty value, else nil (`resources: null`).
-    const own = fieldOf(fieldOf(worker, 'initContainer', '.Values.worker'), 'resources', '.Values.worker.initContainer');
-    const fallback = fieldOf(worker, 'resources', '.Values.worker');
+    const own = dig(dig(worker, 'initContainer', '.Values.worker'), 'resources', '.Values.worker.initContainer');
+    const fallback = dig(worker, 'resources', '.Values.worker');
     container.resources = isTrue(own) ? own : isTrue(fallback) ? fallback : null;
   }
   const sc = val(ctx, 'worker.initContainer.containerSecurityContext');
@@ -153,14 +144,14 @@ function syncInitContainer(ctx: RenderContext): Obj {
 function dnsConfig(ctx: RenderContext): Obj {
   const config = val(ctx, 'worker.dnsConfig');
   const list = (key: string): unknown[] | null => {
-    const items = rangeOf(fieldOf(config, key, '.Values.worker.dnsConfig'), `.Values.worker.dnsConfig.${key}`).map((x) => printed(x));
+    const items = rangeValues(dig(config, key, '.Values.worker.dnsConfig'), `.Values.worker.dnsConfig.${key}`).map((x) => printed(x));
     return items.length ? items : null;
   };
   const nameservers = list('nameservers');
   const searches = list('searches');
-  const options = rangeOf(fieldOf(config, 'options', '.Values.worker.dnsConfig'), '.Values.worker.dnsConfig.options').map((o) => {
-    const value = fieldOf(o, 'value', '.');
-    const name = printed(fieldOf(o, 'name', '.'));
+  const options = rangeValues(dig(config, 'options', '.Values.worker.dnsConfig'), '.Values.worker.dnsConfig.options').map((o) => {
+    const value = dig(o, 'value', '.');
+    const name = printed(dig(o, 'name', '.'));
     return isTrue(value) ? { name, value: quoted(value) } : { name };
   });
   return { nameservers, searches, options: options.length ? options : null };
@@ -169,7 +160,7 @@ function dnsConfig(ctx: RenderContext): Obj {
 function workerArgs(ctx: RenderContext, templateName: string): unknown[] {
   const args: unknown[] = ['prefect', 'worker', 'start', '--type', quoted(val(ctx, 'worker.config.type'))];
   args.push('--pool', quoted(required(WORK_POOL_REQUIRED, val(ctx, 'worker.config.workPool'))));
-  for (const queue of rangeOf(val(ctx, 'worker.config.workQueues'), '.Values.worker.config.workQueues')) {
+  for (const queue of rangeValues(val(ctx, 'worker.config.workQueues'), '.Values.worker.config.workQueues')) {
     args.push('--work-queue', printed(queue));
   }
   args.push('--install-policy', quoted(val(ctx, 'worker.config.installPolicy')));
@@ -180,7 +171,7 @@ function workerArgs(ctx: RenderContext, templateName: string): unknown[] {
   if (isTrue(name)) args.push('--name', quoted(name));
   if (templateName) args.push('--base-job-template', 'baseJobTemplate.json');
   // `{{ . | toString }}` unquoted: YAML reads the text back, so "75" becomes a number.
-  for (const arg of rangeOf(val(ctx, 'worker.extraArgs'), '.Values.worker.extraArgs')) args.push(printed(strval(arg)));
+  for (const arg of rangeValues(val(ctx, 'worker.extraArgs'), '.Values.worker.extraArgs')) args.push(printed(strval(arg)));
   return args;
 }
 
@@ -229,12 +220,12 @@ function workerEnvFrom(ctx: RenderContext): unknown[] | null {
   const out: unknown[] = [];
   const cm = val(ctx, 'worker.extraEnvVarsCM');
   if (isTrue(cm)) out.push({ configMapRef: { name: inlineTpl(ctx, cm, 'worker.extraEnvVarsCM') } });
-  for (const c of rangeOf(val(ctx, 'worker.extraEnvVarsCMs'), '.Values.worker.extraEnvVarsCMs')) {
+  for (const c of rangeValues(val(ctx, 'worker.extraEnvVarsCMs'), '.Values.worker.extraEnvVarsCMs')) {
     out.push({ configMapRef: { name: inlineTpl(ctx, c, 'worker.extraEnvVarsCMs') } });
   }
   const secret = val(ctx, 'worker.extraEnvVarsSecret');
   if (isTrue(secret)) out.push({ secretRef: { name: inlineTpl(ctx, secret, 'worker.extraEnvVarsSecret') } });
-  for (const s of rangeOf(val(ctx, 'worker.extraEnvVarsSecrets'), '.Values.worker.extraEnvVarsSecrets')) {
+  for (const s of rangeValues(val(ctx, 'worker.extraEnvVarsSecrets'), '.Values.worker.extraEnvVarsSecrets')) {
     out.push({ secretRef: { name: inlineTpl(ctx, s, 'worker.extraEnvVarsSecrets') } });
   }
   // A bare `envFrom:` with no items is null.
@@ -280,7 +271,7 @@ function podSpec(ctx: RenderContext): Obj {
   const spec: Obj = {};
   const pullSecrets = val(ctx, 'worker.image.pullSecrets');
   if (isTrue(pullSecrets)) {
-    spec.imagePullSecrets = rangeOf(pullSecrets, '.Values.worker.image.pullSecrets').map((s) => ({ name: printed(s) }));
+    spec.imagePullSecrets = rangeValues(pullSecrets, '.Values.worker.image.pullSecrets').map((s) => ({ name: printed(s) }));
   }
   const dnsPolicy = val(ctx, 'worker.dnsPolicy');
   if (isTrue(dnsPolicy)) spec.dnsPolicy = printed(dnsPolicy);

@@ -3,7 +3,10 @@
 // walks lists and maps, `eq` on a string value.
 import type { RenderContext } from '../../../src/renderer/context.js';
 import {
+  isMap,
   dflt,
+  eqString,
+  fmtS,
   fullname,
   goPrint,
   isNil,
@@ -15,81 +18,8 @@ import {
   required,
   standardLabels,
   tplValue,
+  val,
 } from '../../../src/renderer/helpers/index.js';
-
-/** A Go map as templates see it: a plain object. */
-function isMap(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === null || proto === Object.prototype;
-}
-
-/** Go's template engine stopped: a field of nil or of a non-map, a range over a scalar, a bad `eq`. */
-export class TemplateExecError extends Error {
-  readonly code = 'TEMPLATE_EXEC';
-}
-
-function goType(v: unknown): string {
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'number') return 'float64';
-  if (typeof v === 'bigint') return 'int64';
-  return Array.isArray(v) ? '[]interface {}' : 'interface {}';
-}
-
-/**
- * `.Values.a.b.c`: each step reads a map key (a missing key is nil, as helm runs templates with
- * missingkey=zero); stepping into nil or into a non-map stops the template, as text/template's
- * evalField does ("nil pointer evaluating interface {}.b").
- */
-export function val(ctx: RenderContext, path: string): unknown {
-  let cur: unknown = ctx.Values;
-  let walked = '.Values';
-  for (const key of path.split('.')) {
-    if (isNil(cur)) throw new TemplateExecError(`at <${walked}.${key}>: nil pointer evaluating interface {}.${key}`);
-    if (!isMap(cur)) throw new TemplateExecError(`at <${walked}.${key}>: can't evaluate field ${key} in type ${goType(cur)}`);
-    cur = Object.hasOwn(cur, key) ? cur[key] : undefined;
-    walked += `.${key}`;
-  }
-  return cur;
-}
-
-/** `.key` on a value reached by `range`/`with` (the same rules as `val`). */
-export function fieldOf(v: unknown, key: string, what: string): unknown {
-  if (isNil(v)) throw new TemplateExecError(`at <${what}.${key}>: nil pointer evaluating interface {}.${key}`);
-  if (!isMap(v)) throw new TemplateExecError(`at <${what}.${key}>: can't evaluate field ${key} in type ${goType(v)}`);
-  return Object.hasOwn(v, key) ? v[key] : undefined;
-}
-
-/** `range`: list items, map values in sorted key order, nothing for nil; anything else is an error. */
-export function rangeOf(v: unknown, what: string): unknown[] {
-  if (isNil(v)) return [];
-  if (Array.isArray(v)) return v;
-  if (isMap(v)) return Object.keys(v).sort(byteOrder).map((k) => v[k]);
-  throw new TemplateExecError(`range can't iterate over ${goPrint(v)} (${what})`);
-}
-
-function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * `eq .Values.worker.apiConfig "cloud"`: nil is simply unequal; a value of another basic kind than
- * string makes Go's `eq` fail ("incompatible types for comparison").
- */
-export function eqString(v: unknown, s: string, what: string): boolean {
-  if (isNil(v)) return false;
-  if (typeof v === 'string') return v === s;
-  throw new TemplateExecError(`error calling eq (${what}): incompatible types for comparison`);
-}
-
-/** fmt's `%s` verb for one operand (what `printf "%s/accounts/%s/..."` does with each argument). */
-export function fmtS(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (isNil(v)) return '%!s(<nil>)';
-  if (Array.isArray(v) || isMap(v)) return goPrint(v);
-  return `%!s(${goType(v)}=${goPrint(v)})`;
-}
 
 function apiConfig(ctx: RenderContext): unknown {
   return val(ctx, 'worker.apiConfig');

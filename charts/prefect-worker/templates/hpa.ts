@@ -1,7 +1,12 @@
 // templates/hpa.yaml: a HorizontalPodAutoscaler for the worker Deployment (always autoscaling/v2).
 import type { ChartTemplate } from '../../../src/renderer/chart.js';
-import { fullname, isTrue, printed } from '../../../src/renderer/helpers/index.js';
-import { DEPLOYMENT_API_VERSION, val, workerMetadata } from './helpers.js';
+import {
+  fullname,
+  isTrue,
+  printed,
+  val,
+} from '../../../src/renderer/helpers/index.js';
+import { DEPLOYMENT_API_VERSION, workerMetadata } from './helpers.js';
 
 function utilization(resource: string, target: unknown): Record<string, unknown> {
   return { type: 'Resource', resource: { name: resource, target: { type: 'Utilization', averageUtilization: printed(target) } } };

@@ -1,8 +1,14 @@
 // templates/role.yaml: what the worker may do in its namespace (read pods and events, manage Jobs),
 // plus any extra rules.
 import type { ChartTemplate } from '../../../src/renderer/chart.js';
-import { fullname, isTrue, printed, tplValue } from '../../../src/renderer/helpers/index.js';
-import { listBlock, RBAC_API_VERSION, val, workerMetadata } from './helpers.js';
+import {
+  fullname,
+  isTrue,
+  printed,
+  tplValue,
+  val,
+} from '../../../src/renderer/helpers/index.js';
+import { listBlock, RBAC_API_VERSION, workerMetadata } from './helpers.js';
 
 export const template: ChartTemplate = {
   path: 'templates/role.yaml',

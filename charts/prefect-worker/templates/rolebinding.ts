@@ -1,7 +1,13 @@
 // templates/rolebinding.yaml: binds the worker Role to the worker's ServiceAccount.
 import type { ChartTemplate } from '../../../src/renderer/chart.js';
-import { fullname, isTrue, namespace, printed } from '../../../src/renderer/helpers/index.js';
-import { RBAC_API_VERSION, serviceAccountName, val, workerMetadata } from './helpers.js';
+import {
+  fullname,
+  isTrue,
+  namespace,
+  printed,
+  val,
+} from '../../../src/renderer/helpers/index.js';
+import { RBAC_API_VERSION, serviceAccountName, workerMetadata } from './helpers.js';
 
 export const template: ChartTemplate = {
   path: 'templates/rolebinding.yaml',

@@ -1,7 +1,12 @@
 // templates/serviceaccount.yaml: the worker's ServiceAccount, when the chart creates it.
 import type { ChartTemplate } from '../../../src/renderer/chart.js';
-import { isTrue, printed, tplValue } from '../../../src/renderer/helpers/index.js';
-import { mapBlock, serviceAccountName, val, workerMetadata } from './helpers.js';
+import {
+  isTrue,
+  printed,
+  tplValue,
+  val,
+} from '../../../src/renderer/helpers/index.js';
+import { mapBlock, serviceAccountName, workerMetadata } from './helpers.js';
 
 export const template: ChartTemplate = {
   path: 'templates/serviceaccount.yaml',

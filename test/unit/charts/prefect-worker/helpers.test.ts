@@ -5,17 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { configMapText, nindent } from '../../../../charts/prefect-worker/templates/configmap.js';
-import {
-  apiUrl,
-  baseJobTemplateName,
-  clusterUUID,
-  eqString,
-  fmtS,
-  rangeOf,
-  serviceAccountName,
-  TemplateExecError,
-  val,
-} from '../../../../charts/prefect-worker/templates/helpers.js';
+import { apiUrl, baseJobTemplateName, clusterUUID, serviceAccountName } from '../../../../charts/prefect-worker/templates/helpers.js';
+import { eqString, fmtS, rangeValues as rangeOf, TemplateExecError, val } from '../../../../src/renderer/helpers/index.js';
 import type { LoadedChart } from '../../../../src/renderer/chart.js';
 import { makeCapabilities, makeContext, type RenderContext } from '../../../../src/renderer/context.js';
 import { ChartFailure } from '../../../../src/renderer/errors.js';

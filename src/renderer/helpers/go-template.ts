@@ -1,0 +1,66 @@
+// Go text/template behaviour the chart templates lean on, as helm v3.10.1 runs it (missingkey=zero):
+// field chains, `range`, `len`, `eq` against a string, and printf's `%s`, each failing where Go fails.
+// Follows text/template exec.go (evalField, walkRange) and funcs.go (eq, length).
+import type { RenderContext } from '../context.js';
+import { TemplateExecError } from '../errors.js';
+import { compareGoStrings, goPrint, goTypeName, isMap, isNil } from '../gotemplate/go-format.js';
+
+/**
+ * `.a.b.c` from `root`: each step reads a map key (a missing key is nil); stepping into nil or into a
+ * non-map stops the render ("nil pointer evaluating interface {}.b").
+ */
+export function dig(root: unknown, path: string, from = ''): unknown {
+  let cur = root;
+  let walked = from;
+  for (const key of path.split('.')) {
+    walked += `.${key}`;
+    if (isNil(cur)) throw new TemplateExecError(`at <${walked}>: nil pointer evaluating interface {}.${key}`);
+    if (!isMap(cur)) throw new TemplateExecError(`at <${walked}>: can't evaluate field ${key} in type ${goTypeName(cur)}`);
+    cur = Object.hasOwn(cur, key) ? cur[key] : undefined;
+  }
+  return cur;
+}
+
+/** `.Values.<path>` */
+export function val(ctx: RenderContext, path: string): unknown {
+  return dig(ctx.Values, path, '.Values');
+}
+
+/** The items `{{ range v }}` visits: list elements, map values by sorted key, nothing for nil. */
+export function rangeValues(v: unknown, what = 'value'): unknown[] {
+  if (isNil(v)) return [];
+  if (Array.isArray(v)) return v;
+  if (isMap(v)) return Object.keys(v).sort(compareGoStrings).map((k) => v[k]);
+  throw new TemplateExecError(`range can't iterate over ${goPrint(v)} (${what})`);
+}
+
+/** text/template's `len`: bytes of a string, items of a list or map; anything else stops the render. */
+export function goLen(v: unknown): number {
+  if (isNil(v)) throw new TemplateExecError('error calling len: len of nil pointer');
+  if (typeof v === 'string') return Buffer.byteLength(v, 'utf8');
+  if (Array.isArray(v)) return v.length;
+  if (isMap(v)) return Object.keys(v).length;
+  throw new TemplateExecError(`error calling len: len of type ${goTypeName(v)}`);
+}
+
+/**
+ * `eq v "<text>"`: nil never equals a string, strings compare, a list or map is uncomparable and any
+ * other type is incompatible with a string.
+ */
+export function eqString(v: unknown, text: string, what = 'eq'): boolean {
+  if (isNil(v)) return false;
+  if (typeof v === 'string') return v === text;
+  if (Array.isArray(v) || isMap(v)) {
+    throw new TemplateExecError(`error calling ${what}: uncomparable type ${goTypeName(v)}: ${goPrint(v)}`);
+  }
+  throw new TemplateExecError(`error calling ${what}: incompatible types for comparison`);
+}
+
+/** fmt's `%s` of one operand: strings as they are, other types flagged as `%!s(type=value)`. */
+export function fmtS(v: unknown): string {
+  if (isNil(v)) return '%!s(<nil>)';
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return `[${v.map(fmtS).join(' ')}]`;
+  if (isMap(v)) return `map[${Object.keys(v).sort(compareGoStrings).map((k) => `${k}:${fmtS(v[k])}`).join(' ')}]`;
+  return `%!s(${goTypeName(v)}=${goPrint(v)})`;
+}
