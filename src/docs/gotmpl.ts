@@ -38,8 +38,8 @@ function chartFiles(chartDir: string): Record<string, (name: string) => unknown>
 }
 
 /**
- * The `{{ define }}` blocks of a template, everything else blanked except newlines (so positions still match the
- * file), and their names. Scans actions, skipping comments and string literals, counting block nesting.
+ * The `{{ define }}` blocks of a template, everything else reduced to its newlines inside a comment (so lines
+ * still match the file), and their names. Scans actions, skipping comments and string literals, counting block nesting.
  */
 export function userDefines(text: string): { names: Set<string>; text: string } {
   const names = new Set<string>();
@@ -60,13 +60,18 @@ export function userDefines(text: string): { names: Set<string>; text: string } 
       if (open?.word === 'define' && stack.length === 0) keep.push([open.start, m.index + m[0].length]);
     }
   }
+  // The text between defines becomes a comment holding its newlines: it prints nothing, lines stay in place.
+  const blank = (t: string): string => {
+    const n = t.replace(/[^\n]/g, '');
+    return n ? `{{/*${n}*/}}` : '';
+  };
   let out = '';
   let at = 0;
   for (const [a, b] of keep) {
-    out += text.slice(at, a).replace(/[^\n]/g, '') + text.slice(a, b);
+    out += blank(text.slice(at, a)) + text.slice(a, b);
     at = b;
   }
-  return { names, text: out + text.slice(at).replace(/[^\n]/g, '') };
+  return { names, text: out + blank(text.slice(at)) };
 }
 
 export function renderGotmpl(text: string, data: ChartDocData, file: string): string {
