@@ -16,7 +16,6 @@ import {
   coalesce,
   createSecret,
   database,
-  eq,
   hasCustomUser,
   metadata,
   primaryFullname,
@@ -68,9 +67,7 @@ export const template: ChartTemplate = {
     const port = servicePort(ctx);
     const user = username(ctx);
     const { postgres, user: password } = passwords(ctx);
-    // The replication password and the LDAP bind password belong to settings prefect-charts refuses
-    // (see NOTES); the architecture is still compared as helm does.
-    eq(ctx.Values.architecture, 'replication');
+    // No replication or LDAP passwords: those settings are refused in NOTES.
     const db = database(ctx);
     const docs: Manifest[] = [];
     if (createSecret(ctx)) {
