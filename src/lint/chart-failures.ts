@@ -13,6 +13,8 @@ const NAMED_PATH = [
   /`([A-Za-z][\w-]*(?:\.[\w-]+)+)`/,
   /\.Values\.([A-Za-z][\w-]*(?:\.[\w-]+)*)/,
   /^\s*([A-Za-z][\w-]*(?:\.[\w-]+)+)\b/,
+  // bitnami's VALUES VALIDATION: "postgresql: ldap.url, ldap.server"
+  /^\s*[\w-]+:\s+([A-Za-z][\w-]*(?:\.[\w-]+)+)/m,
 ];
 
 /** Subchart templates name paths inside their own table: `prefect-server/charts/postgresql/…` → `postgresql.` */
@@ -43,7 +45,7 @@ export function failurePath(chart: string, issue: TemplateIssue, known: ValueMap
     // Only a path whose first key the chart has: "e.g." or a URL is not a value.
     if (isMap(known) && Object.hasOwn(known, full.split('.')[0])) return { rule: 'chart-fail', severity: 'error', path: full };
   }
-  return { rule: 'chart-fail', severity: 'error' };
+  return { rule: 'chart-fail', severity: 'error', path: undefined };
 }
 
 /** Every chart failure as a finding at the value it names (or the map it belongs in). */
