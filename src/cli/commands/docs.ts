@@ -2,7 +2,7 @@
 // README.md.gotmpl), Chart.yaml and values.yaml; `--check` writes nothing and fails with a diff when one is stale.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { CHART_NAMES, chartsRoot } from '../../charts.js';
 import { DocsError, findTemplate, generateReadme, type GeneratedReadme, type SortOrder } from '../../docs/index.js';
 import { parseFlags, str, strings, UsageError, type FlagSpec } from '../args.js';
@@ -165,7 +165,8 @@ export const command: Command = {
       const path = rel(g.readmePath);
       if (values.check) {
         stale++;
-        io.out(createTwoFilesPatch(path, path, before ?? '', g.text, before === undefined ? '(missing)' : 'committed', 'generated'));
+        const oldHeader = before === undefined ? '(missing)' : 'committed';
+        io.out(createTwoFilesPatch(path, path, before ?? '', g.text, oldHeader, 'generated', { headerOptions: FILE_HEADERS_ONLY }));
       } else {
         writeFileAtomic(g.readmePath, g.text);
         io.out(`wrote ${path}\n`);
