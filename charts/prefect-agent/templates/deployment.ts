@@ -3,32 +3,21 @@ import type { ChartTemplate, Manifest } from '../../../src/renderer/chart.js';
 import type { RenderContext } from '../../../src/renderer/context.js';
 import {
   deploymentApiVersion,
+  eqString,
   fullname,
+  goLen,
   isTrue,
   matchLabels,
   printed,
   printText,
   quoted,
+  rangeValues,
   strval,
   tplText,
+  val,
   yamlBlock,
 } from '../../../src/renderer/helpers/index.js';
-import {
-  apiUrlText,
-  appendRendered,
-  clusterUidText,
-  eqString,
-  goLen,
-  goRange,
-  inline,
-  listItem,
-  mergeRendered,
-  objectLabels,
-  objectMetadata,
-  renderedIf,
-  serviceAccountName,
-  val,
-} from './helpers.js';
+import { apiUrlText, appendRendered, clusterUidText, inline, listItem, mergeRendered, objectLabels, objectMetadata, renderedIf, serviceAccountName } from './helpers.js';
 
 /** `prefect agent start` and its options: queues and pool (or the default queue), limit, extra args. */
 function agentArgs(ctx: RenderContext): unknown[] {
@@ -36,7 +25,7 @@ function agentArgs(ctx: RenderContext): unknown[] {
   const workQueues = val(ctx, 'agent.config.workQueues');
   // `or (gt (len workQueues) 0) workPool`: len runs first and rejects nil and non-collections.
   if (goLen(workQueues) > 0 || isTrue(val(ctx, 'agent.config.workPool'))) {
-    for (const q of goRange(workQueues)) args.push('--work-queue', quoted(q));
+    for (const q of rangeValues(workQueues)) args.push('--work-queue', quoted(q));
     const pool = val(ctx, 'agent.config.workPool');
     if (isTrue(pool)) args.push('--pool', quoted(pool));
   } else {
@@ -45,7 +34,7 @@ function agentArgs(ctx: RenderContext): unknown[] {
   const limit = val(ctx, 'agent.config.limit');
   if (isTrue(limit)) args.push('--limit', quoted(limit));
   // `- {{ . | toString }}`: unquoted, so "75" reads back as a number and "yes" as a boolean.
-  for (const a of goRange(val(ctx, 'agent.extraArgs'))) args.push(listItem(strval(a)));
+  for (const a of rangeValues(val(ctx, 'agent.extraArgs'))) args.push(listItem(strval(a)));
   return args;
 }
 
@@ -124,7 +113,7 @@ export const template: ChartTemplate = {
 
     const podSpec: Manifest = {};
     const pullSecrets = val(ctx, 'agent.image.pullSecrets');
-    if (isTrue(pullSecrets)) podSpec.imagePullSecrets = goRange(pullSecrets).map((s) => ({ name: inline(s) }));
+    if (isTrue(pullSecrets)) podSpec.imagePullSecrets = rangeValues(pullSecrets).map((s) => ({ name: inline(s) }));
     podSpec.serviceAccountName = inline(serviceAccountName(ctx));
     for (const key of ['affinity', 'nodeSelector', 'tolerations'] as const) {
       if (isTrue(val(ctx, `agent.${key}`))) podSpec[key] = renderedIf(ctx, `agent.${key}`);

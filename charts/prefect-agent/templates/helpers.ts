@@ -3,7 +3,10 @@
 import type { Manifest } from '../../../src/renderer/chart.js';
 import { RUNTIME, type RenderContext } from '../../../src/renderer/context.js';
 import {
+  isMap,
   dflt,
+  eqString,
+  fmtS,
   fullname,
   goPrint,
   isNil,
@@ -15,97 +18,11 @@ import {
   quoted,
   quoteText,
   standardLabels,
-  tplValue,
   toYaml,
+  tplValue,
+  val,
   yamlFromText,
 } from '../../../src/renderer/helpers/index.js';
-
-/** What Go's template engine stops on: the template is fine, the value's type is not. */
-export class AgentTemplateError extends Error {
-  readonly code = 'TEMPLATE_EXEC';
-}
-
-type GoMap = Record<string, unknown>;
-
-function isGoMap(v: unknown): v is GoMap {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-/** Go sorts map keys byte-wise; for the keys values can hold, code-unit order is the same. */
-function goKeys(m: GoMap): string[] {
-  return Object.keys(m).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/**
- * `.a.b.c` walked the way text/template does under helm's missingkey=zero: a missing key is nil, a
- * field of nil or of a non-map stops the render (exec.go evalField).
- */
-export function dig(root: unknown, path: string): unknown {
-  let cur = root;
-  for (const key of path.split('.')) {
-    if (isNil(cur)) throw new AgentTemplateError(`nil pointer evaluating interface {}.${key}`);
-    if (!isGoMap(cur)) throw new AgentTemplateError(`can't evaluate field ${key} in type interface {}`);
-    cur = Object.hasOwn(cur, key) ? cur[key] : undefined;
-  }
-  return cur;
-}
-
-/** `.Values.<path>` */
-export function val(ctx: RenderContext, path: string): unknown {
-  return dig(ctx.Values, path);
-}
-
-/** The items `{{ range v }}` visits: list elements, map values by sorted key, nothing for nil (exec.go walkRange). */
-export function goRange(v: unknown): unknown[] {
-  if (isNil(v)) return [];
-  if (Array.isArray(v)) return v;
-  if (isGoMap(v)) return goKeys(v).map((k) => v[k]);
-  throw new AgentTemplateError(`range can't iterate over ${goPrint(v)}`);
-}
-
-function goType(v: unknown): string {
-  switch (typeof v) {
-    case 'number':
-      return 'float64';
-    case 'bigint':
-      return 'int64';
-    case 'boolean':
-      return 'bool';
-    default:
-      return Array.isArray(v) ? '[]interface {}' : isGoMap(v) ? 'map[string]interface {}' : 'string';
-  }
-}
-
-/** text/template's `len`: bytes of a string, items of a list or map; anything else stops the render. */
-export function goLen(v: unknown): number {
-  if (isNil(v)) throw new AgentTemplateError('error calling len: len of nil pointer');
-  if (typeof v === 'string') return Buffer.byteLength(v, 'utf8');
-  if (Array.isArray(v)) return v.length;
-  if (isGoMap(v)) return Object.keys(v).length;
-  throw new AgentTemplateError(`error calling len: len of type ${goType(v)}`);
-}
-
-/**
- * `eq v "<text>"` (text/template funcs.go eq): nil never equals a string, a string compares, a list or
- * map cannot be compared and any other type is incompatible with a string.
- */
-export function eqString(v: unknown, text: string): boolean {
-  if (isNil(v)) return false;
-  if (typeof v === 'string') return v === text;
-  if (Array.isArray(v) || isGoMap(v)) {
-    throw new AgentTemplateError(`error calling eq: uncomparable type ${goType(v)}: ${goPrint(v)}`);
-  }
-  throw new AgentTemplateError('error calling eq: incompatible types for comparison');
-}
-
-/** fmt's `%s` of any value: strings as they are, other types flagged as `%!s(type=value)`. */
-export function fmtS(v: unknown): string {
-  if (isNil(v)) return '%!s(<nil>)';
-  if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return `[${v.map(fmtS).join(' ')}]`;
-  if (isGoMap(v)) return `map[${goKeys(v).map((k) => `${k}:${fmtS(v[k])}`).join(' ')}]`;
-  return `%!s(${goType(v)}=${goPrint(v)})`;
-}
 
 /**
  * `key: {{ v }}` at an indented position: as `printed`, except that text running on to a further
@@ -177,7 +94,7 @@ export const namedTemplates: Readonly<Record<string, (ctx: RenderContext, data: 
 /** `{{- include "common.tplvalues.render" (dict "value" v ...) | nindent n }}` placed among map keys. */
 export function mergeRendered(into: Manifest, rendered: unknown, what: string): void {
   if (isNil(rendered)) return;
-  if (!isGoMap(rendered)) throw new ManifestYamlError(toYaml(rendered), `${what} must render to a mapping of keys`);
+  if (!isMap(rendered)) throw new ManifestYamlError(toYaml(rendered), `${what} must render to a mapping of keys`);
   for (const k of Object.keys(rendered)) into[k] = rendered[k];
 }
 

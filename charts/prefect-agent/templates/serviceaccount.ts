@@ -1,7 +1,12 @@
 // templates/serviceaccount.yaml: the agent's ServiceAccount, unless an existing one is used.
 import type { ChartTemplate, Manifest } from '../../../src/renderer/chart.js';
-import { isTrue, namespace, quoted } from '../../../src/renderer/helpers/index.js';
-import { inline, mergeRendered, objectLabels, renderedIf, serviceAccountName, val } from './helpers.js';
+import {
+  isTrue,
+  namespace,
+  quoted,
+  val,
+} from '../../../src/renderer/helpers/index.js';
+import { inline, mergeRendered, objectLabels, renderedIf, serviceAccountName } from './helpers.js';
 
 export const template: ChartTemplate = {
   path: 'templates/serviceaccount.yaml',

@@ -15,7 +15,7 @@ export function dig(root: unknown, path: string, from = ''): unknown {
   for (const key of path.split('.')) {
     walked += `.${key}`;
     if (isNil(cur)) throw new TemplateExecError(`at <${walked}>: nil pointer evaluating interface {}.${key}`);
-    if (!isMap(cur)) throw new TemplateExecError(`at <${walked}>: can't evaluate field ${key} in type ${goTypeName(cur)}`);
+    if (!isMap(cur)) throw new TemplateExecError(`at <${walked}>: can't evaluate field ${key} in type interface {}`);
     cur = Object.hasOwn(cur, key) ? cur[key] : undefined;
   }
   return cur;
