@@ -4,6 +4,7 @@ import type { LoadedChart, Manifest } from './chart.js';
 import {
   makeCapabilities,
   makeContext,
+  RUNTIME,
   type RenderContext,
   type ReleaseInfo,
 } from './context.js';
@@ -131,14 +132,29 @@ function toIssue(template: string, e: unknown): TemplateIssue {
   return { code: 'TEMPLATE_BUG', template, message: `internal error: ${(e as Error)?.message ?? String(e)}` };
 }
 
+type NamedFn = (ctx: RenderContext, data: unknown) => string;
+
+/** Helm loads every chart's defines into one set, so a parent's value may include a subchart's define. */
+function sharedNamedTemplates(runs: readonly ChartRun[]): Map<string, NamedFn> {
+  const named = new Map<string, NamedFn>();
+  for (const run of runs) {
+    for (const [name, fn] of Object.entries(run.chart.module.namedTemplates ?? {})) named.set(name, fn);
+  }
+  return named;
+}
+
+function isContext(data: unknown): data is RenderContext {
+  return typeof data === 'object' && data !== null && RUNTIME in data;
+}
+
 /** Step 7: run every template of every chart; collect documents and all failures. */
 function runTemplates(runs: ChartRun[], release: ReleaseInfo, options: RenderOptions): SourcedDoc[] {
   const capabilities = makeCapabilities(options.kubeVersion, options.apiVersions ?? []);
   const docs: SourcedDoc[] = [];
   const issues: TemplateIssue[] = [];
+  const named = sharedNamedTemplates(runs);
   for (const run of runs) {
     const basePath = `${run.path}/templates`;
-    const named = run.chart.module.namedTemplates ?? {};
     const ctx: RenderContext = makeContext({
       chart: run.chart,
       values: run.values,
@@ -147,7 +163,8 @@ function runTemplates(runs: ChartRun[], release: ReleaseInfo, options: RenderOpt
       basePath,
       isRoot: run.isRoot,
       include: (c, name, data) => {
-        if (Object.hasOwn(named, name)) return named[name](c, data);
+        // A chart's own define runs with the context `include` was given (`.` of another chart).
+        if (named.has(name)) return named.get(name)!(isContext(data) ? data : c, data);
         if (Object.hasOwn(COMMON_NAMED, name)) return COMMON_NAMED[name](c, data);
         return undefined;
       },
