@@ -48,7 +48,8 @@ export function at(root: unknown, path: string): unknown {
   for (const key of path.split('.')) {
     if (cur === undefined) return undefined;
     if (cur === null) throw new ServerTemplateError(`nil pointer evaluating interface {}.${key}${walked ? ` (at .Values.${walked})` : ''}`);
-    if (!isGoMap(cur)) throw new ServerTemplateError(`can't evaluate field ${key} in type ${goType(cur)}`);
+    // Values reach templates as interface{}: that is the type Go names, whatever the value holds.
+    if (!isGoMap(cur)) throw new ServerTemplateError(`can't evaluate field ${key} in type interface {}`);
     cur = Object.hasOwn(cur, key) ? cur[key] : undefined;
     walked = walked ? `${walked}.${key}` : key;
   }
