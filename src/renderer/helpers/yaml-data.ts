@@ -116,6 +116,8 @@ export function scalarFromText(text: string): unknown {
   if (PLAIN_STRING.test(text) && !BOOL_TRUE.has(text) && !BOOL_FALSE.has(text) && !NULLS.has(text)) return text;
   const t = text.trim();
   if (isPlainScalarText(t) || /^-[^\s-]/.test(t)) return resolvePlain(t);
+  // `"text"` with nothing to unescape or fold (as templates write `image: "{{ repo }}:{{ tag }}"`).
+  if (DOUBLE_QUOTED_PLAIN.test(t)) return t.slice(1, -1);
   let value: unknown;
   try {
     value = parse11(text);
@@ -148,6 +150,7 @@ export function quoted(v: unknown): string | null {
   return yamlLib().parse(goQuote(s)) as string;
 }
 
+const DOUBLE_QUOTED_PLAIN = /^"[\x20\x21\x23-\x5b\x5d-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*"$/;
 const QUOTE_SAFE = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
 /**

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { goQuote, strval } from '../../../src/renderer/helpers/go.js';
-import { quoted, yamlFromText } from '../../../src/renderer/helpers/yaml-data.js';
+import { quoted, scalarFromText, yamlFromText } from '../../../src/renderer/helpers/yaml-data.js';
 
 const YAML11 = { version: '1.1' as const, merge: true, uniqueKeys: false };
 
@@ -56,6 +56,25 @@ describe('quoted fast path', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.integer(), fc.double(), fc.boolean()), (v) => {
         expect(quoted(v)).toBe(parse(goQuote(strval(v))));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('scalarFromText double-quoted fast path', () => {
+  it('agrees with the parser', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.array(lineChar).map((cs) => cs.join(''))), (s) => {
+        const text = `"${s}"`;
+        let expected: unknown;
+        try {
+          expected = parse(text, YAML11);
+        } catch {
+          expect(() => scalarFromText(text)).toThrow();
+          return;
+        }
+        expect(scalarFromText(text)).toEqual(expected);
       }),
       { numRuns: 500 },
     );
