@@ -1,9 +1,11 @@
 // The charts this tool ships, by name. Modules load lazily so a command pays only for the chart it uses.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EMBEDDED, type EmbeddedChart } from './embedded-charts.js';
 import type { ChartModule, LoadedChart } from './renderer/chart.js';
-import { loadChart } from './renderer/load-chart.js';
+import { ChartLoadError, loadChart } from './renderer/load-chart.js';
+import { registerCompiledSchema } from './schema/validate.js';
 
 /** Each chart module exports `chart`, and `deprecation` (a one-line notice) when the chart is deprecated. */
 const MODULES: Record<string, () => Promise<{ chart: ChartModule; deprecation?: string }>> = {
@@ -23,11 +25,14 @@ export class UnknownChartError extends Error {
   }
 }
 
+let root: string | undefined;
+
 /** The directory holding charts/: found by walking up from this module (src/ in tests, dist/ when bundled). */
 export function chartsRoot(): string {
+  if (root) return root;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, 'charts', 'prometheus-prefect-exporter', 'Chart.yaml'))) return join(dir, 'charts');
+    if (existsSync(join(dir, 'charts', 'prometheus-prefect-exporter', 'Chart.yaml'))) return (root = join(dir, 'charts'));
     dir = dirname(dir);
   }
   throw new Error('cannot find the charts/ directory next to prefect-charts');
@@ -35,13 +40,63 @@ export function chartsRoot(): string {
 
 const cache = new Map<string, LoadedChart>();
 
+function moduleLoader(name: string): () => Promise<{ chart: ChartModule; deprecation?: string }> {
+  const load = Object.hasOwn(MODULES, name) ? MODULES[name] : undefined;
+  if (!load) throw new UnknownChartError(name);
+  return load;
+}
+
 export async function getChart(name: string): Promise<LoadedChart> {
   const hit = cache.get(name);
   if (hit) return hit;
-  const load = Object.hasOwn(MODULES, name) ? MODULES[name] : undefined;
-  if (!load) throw new UnknownChartError(name);
-  const { chart, deprecation } = await load();
-  const loaded = { ...loadChart(join(chartsRoot(), name), chart), deprecation };
+  const load = moduleLoader(name);
+  const embedded = EMBEDDED && Object.hasOwn(EMBEDDED, name) ? EMBEDDED[name] : undefined;
+  const [{ chart, deprecation }, data] = await Promise.all([load(), embedded?.()]);
+  const loaded: LoadedChart = data
+    ? { ...fromEmbedded(() => join(chartsRoot(), name), data.chart, chart), deprecation }
+    : { ...loadChart(join(chartsRoot(), name), chart), deprecation };
   cache.set(name, loaded);
   return loaded;
+}
+
+/** A chart as read from charts/<name>/ (what the build embeds). `charts` defaults to chartsRoot(). */
+export async function readChart(name: string, charts = chartsRoot()): Promise<LoadedChart> {
+  const { chart } = await moduleLoader(name)();
+  return loadChart(join(charts, name), chart);
+}
+
+/**
+ * A LoadedChart from embedded data. `dir` and `valuesText` (for docs and messages, never read by
+ * render) are looked up on first use, so rendering touches no chart file.
+ */
+function fromEmbedded(dirOf: () => string, data: EmbeddedChart, module: ChartModule): LoadedChart {
+  if (data.schema && data.validate) registerCompiledSchema(data.schema, data.validate);
+  let dir: string | undefined;
+  let valuesText: string | undefined;
+  const subcharts = (module.subcharts ?? []).map((s) => {
+    const sub = Object.hasOwn(data.subcharts, s.name) ? data.subcharts[s.name] : undefined;
+    if (!sub) throw new Error(`embedded chart data lacks subchart ${s.name}; rebuild with npm run build`);
+    return { name: s.name, condition: s.condition, chart: fromEmbedded(() => join(dirOf(), 'charts', s.name), sub, s.module) };
+  });
+  return {
+    get dir() {
+      return (dir ??= dirOf());
+    },
+    get valuesText() {
+      if (valuesText === undefined) {
+        const file = join(this.dir, 'values.yaml');
+        try {
+          valuesText = readFileSync(file, 'utf8');
+        } catch {
+          throw new ChartLoadError(file, 'cannot be read');
+        }
+      }
+      return valuesText;
+    },
+    metadata: data.metadata,
+    defaults: data.defaults,
+    schema: data.schema,
+    module,
+    subcharts,
+  };
 }

@@ -2,9 +2,9 @@
 // TypeScript templates; subcharts from charts/<name>/charts/<sub>/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import type { ChartMetadata, ChartModule, LoadedChart } from './chart.js';
 import { readYaml } from './values/yaml-read.js';
+import { yamlLib } from './yaml-lib.js';
 
 export class ChartLoadError extends Error {
   readonly code = 'CHART_LOAD';
@@ -33,7 +33,7 @@ function readOptional(file: string): string | undefined {
 }
 
 export function loadChart(dir: string, module: ChartModule): LoadedChart {
-  const metadata = parse(readText(join(dir, 'Chart.yaml'))) as ChartMetadata;
+  const metadata = yamlLib().parse(readText(join(dir, 'Chart.yaml'))) as ChartMetadata;
   const valuesFile = join(dir, 'values.yaml');
   const valuesText = readText(valuesFile);
   const defaults = (readYaml(valuesText, valuesFile).data ?? {}) as Record<string, unknown>;

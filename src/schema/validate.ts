@@ -1,6 +1,7 @@
 // Step 5 of render: the coalesced values checked against the chart's values.schema.json with ajv,
 // every violation reported with its value path (helm stops at the first chart; we list them all).
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 
 export interface SchemaIssue {
   code: 'SCHEMA';
@@ -18,18 +19,35 @@ export interface SchemaIssue {
 const compiled = new WeakMap<object, ValidateFunction>();
 let ajv: Ajv | undefined;
 
+/**
+ * How charts' schemas are compiled. Helm's validator (gojsonschema) ignores unknown keywords and
+ * formats; so do we. The build compiles the shipped charts' schemas ahead of time with these options
+ * (ajv standalone code in dist/), so the CLI never loads ajv for them.
+ */
+export const AJV_OPTIONS = { allErrors: true, strict: false, validateFormats: false } as const;
+
 function getAjv(): Ajv {
-  // Helm's validator (gojsonschema) ignores unknown keywords and formats; so do we.
-  ajv ??= new Ajv({ allErrors: true, strict: false, validateFormats: false });
+  // Loaded on first use (synchronously, ajv is CommonJS): precompiled validators do not need it.
+  ajv ??= new (createRequire(import.meta.url)('ajv') as typeof import('ajv')).Ajv(AJV_OPTIONS);
   return ajv;
 }
 
-/** Compile (once per schema object) a chart's schema. Helm's `"$schema": "http://json-schema.org/schema#"` is unknown to ajv and dropped. */
+/** The schema as ajv takes it: helm's `"$schema": "http://json-schema.org/schema#"` is unknown to ajv and dropped. */
+export function schemaForAjv(schema: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = schema;
+  return rest;
+}
+
+/** Use a validator compiled ahead of time (from schemaForAjv(schema) with AJV_OPTIONS) for this schema object. */
+export function registerCompiledSchema(schema: Record<string, unknown>, fn: ValidateFunction): void {
+  compiled.set(schema, fn);
+}
+
+/** Compile (once per schema object) a chart's schema. */
 export function compileSchema(schema: Record<string, unknown>): ValidateFunction {
   let fn = compiled.get(schema);
   if (!fn) {
-    const { $schema: _ignored, ...rest } = schema;
-    fn = getAjv().compile(rest);
+    fn = getAjv().compile(schemaForAjv(schema));
     compiled.set(schema, fn);
   }
   return fn;
