@@ -1,17 +1,27 @@
-// The public API: render a chart as `helm template` would. Library code never prints or exits.
-import { getChart, CHART_NAMES, UnknownChartError } from './charts.js';
+// The public API: render a chart as `helm template` would, and write its README as helm-docs would.
+// Library code never prints or exits.
+import { join } from 'node:path';
+import { CHART_NAMES, chartsRoot, getChart, UnknownChartError } from './charts.js';
+import { generateReadme, type GeneratedReadme } from './docs/index.js';
 import { renderChart, type RenderOptions, type RenderResult } from './renderer/render.js';
 
 export type { RenderOptions, RenderResult } from './renderer/render.js';
 export type { SourcedDoc } from './renderer/serialize.js';
+export type { GeneratedReadme } from './docs/index.js';
 export { CHART_NAMES, UnknownChartError };
 export { ChartFailure, RenderFailedError, SchemaValidationError, ReleaseNameError, ShowOnlyError } from './renderer/errors.js';
 export { SetParseError } from './renderer/values/strvals.js';
 export { ValuesFileError, ValuesShapeError } from './renderer/values/load.js';
 export { YamlSyntaxError } from './renderer/values/yaml-read.js';
 export { KubeVersionError } from './renderer/context.js';
+export { DocsError } from './docs/index.js';
 
 /** Render one of the shipped charts (by name) with the given values and flags. */
 export async function render(chart: string, options: RenderOptions = {}): Promise<RenderResult> {
   return renderChart(await getChart(chart), options);
+}
+
+/** The README helm-docs would write for a chart: one of ours by name, or any chart directory by path. */
+export function generateDocs(chart: string): GeneratedReadme {
+  return generateReadme(CHART_NAMES.includes(chart) ? join(chartsRoot(), chart) : chart);
 }
