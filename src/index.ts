@@ -3,11 +3,17 @@
 import { join } from 'node:path';
 import { CHART_NAMES, chartsRoot, getChart, UnknownChartError } from './charts.js';
 import { generateReadme, type GeneratedReadme } from './docs/index.js';
+import { lintChart, type LintOptions, type LintResult } from './lint/lint.js';
+import { validateValuesFiles, type ValidateResult, type ValuesInput } from './lint/validate.js';
+import type { ReportOptions } from './lint/options.js';
 import { renderChart, type RenderOptions, type RenderResult } from './renderer/render.js';
 
 export type { RenderOptions, RenderResult } from './renderer/render.js';
 export type { SourcedDoc } from './renderer/serialize.js';
 export type { GeneratedReadme } from './docs/index.js';
+export type { LintOptions, LintResult } from './lint/lint.js';
+export type { ValidateResult, ValuesInput } from './lint/validate.js';
+export type { LintIssue } from './lint/issue.js';
 export { CHART_NAMES, UnknownChartError };
 export { ChartFailure, RenderFailedError, SchemaValidationError, ReleaseNameError, ShowOnlyError } from './renderer/errors.js';
 export { SetParseError } from './renderer/values/strvals.js';
@@ -24,4 +30,14 @@ export async function render(chart: string, options: RenderOptions = {}): Promis
 /** The README helm-docs would write for a chart: one of ours by name, or any chart directory by path. */
 export function generateDocs(chart: string): GeneratedReadme {
   return generateReadme(CHART_NAMES.includes(chart) ? join(chartsRoot(), chart) : chart);
+}
+
+/** Validate, render and check a chart's manifests: every finding at once, with positions. */
+export async function lint(chart: string, options: LintOptions = {}): Promise<LintResult> {
+  return lintChart(await getChart(chart), options);
+}
+
+/** Validate many values files against a chart's schema (the schema is compiled once). */
+export async function validate(chart: string, inputs: Iterable<ValuesInput>, options: ReportOptions = {}): Promise<ValidateResult> {
+  return validateValuesFiles(await getChart(chart), inputs, options);
 }
