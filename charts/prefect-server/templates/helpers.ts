@@ -3,6 +3,10 @@
 // templates share (field access, range, tpl-rendered blocks spliced into lists and maps).
 import type { RenderContext } from '../../../src/renderer/context.js';
 import {
+  goTypeName,
+  isMap,
+  TemplateExecError,
+  val,
   dependencyFullname,
   dflt,
   fullname,
@@ -18,25 +22,8 @@ import {
   tplValue,
 } from '../../../src/renderer/helpers/index.js';
 
-/** What Go's template engine stops on: a field of a scalar, ranging over a string, a wrong argument type. */
-export class ServerTemplateError extends Error {
-  readonly code = 'TEMPLATE_EXEC';
-}
-
 type GoMap = Record<string, unknown>;
 
-function isGoMap(v: unknown): v is GoMap {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function goType(v: unknown): string {
-  if (isNil(v)) return '<nil>';
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'number') return 'float64';
-  if (typeof v === 'bigint') return 'int64';
-  return Array.isArray(v) ? '[]interface {}' : 'map[string]interface {}';
-}
 
 /**
  * `.a.b.c` as Go templates walk values: a missing key gives nil (and nil walks on to nil); a key
@@ -47,41 +34,39 @@ export function at(root: unknown, path: string): unknown {
   let walked = '';
   for (const key of path.split('.')) {
     if (cur === undefined) return undefined;
-    if (cur === null) throw new ServerTemplateError(`nil pointer evaluating interface {}.${key}${walked ? ` (at .Values.${walked})` : ''}`);
+    if (cur === null) throw new TemplateExecError(`nil pointer evaluating interface {}.${key}${walked ? ` (at .Values.${walked})` : ''}`);
     // Values reach templates as interface{}: that is the type Go names, whatever the value holds.
-    if (!isGoMap(cur)) throw new ServerTemplateError(`can't evaluate field ${key} in type interface {}`);
+    if (!isMap(cur)) throw new TemplateExecError(`can't evaluate field ${key} in type interface {}`);
     cur = Object.hasOwn(cur, key) ? cur[key] : undefined;
     walked = walked ? `${walked}.${key}` : key;
   }
   return cur;
 }
 
-/** The chart's values at a dotted path. */
-export function val(ctx: RenderContext, path: string): unknown {
-  return at(ctx.Values, path);
-}
+/** The chart's values at a dotted path, `.Values.a.b` as Go walks it (through nil is an error). */
+export { val };
 
 /** Go's `range`: list items, map values in key order, nothing for nil; anything else is an error. */
 export function rangeItems(v: unknown, path: string): unknown[] {
   if (isNil(v)) return [];
   if (Array.isArray(v)) return v;
-  if (isGoMap(v)) return Object.keys(v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => v[k]);
-  throw new ServerTemplateError(`range can't iterate over ${goPrint(v)} (.Values.${path})`);
+  if (isMap(v)) return Object.keys(v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => v[k]);
+  throw new TemplateExecError(`range can't iterate over ${goPrint(v)} (.Values.${path})`);
 }
 
 /** A function parameter typed `string` in Go (sprig's regexMatch, contains, replace): other types stop the render. */
 export function needString(v: unknown, fn: string, path: string): string {
   if (typeof v === 'string') return v;
   // A nil reaches the function as an empty interface, which is not a string either.
-  const got = isNil(v) ? 'interface {}' : goType(v);
-  throw new ServerTemplateError(`error calling ${fn}: wrong type for value; expected string; got ${got} (.Values.${path})`);
+  const got = isNil(v) ? 'interface {}' : goTypeName(v);
+  throw new TemplateExecError(`error calling ${fn}: wrong type for value; expected string; got ${got} (.Values.${path})`);
 }
 
 /** sprig `ternary`: its condition must be a bool. */
 export function ternary<T, F>(whenTrue: T, whenFalse: F, cond: unknown, path: string): T | F {
   if (typeof cond !== 'boolean') {
-    const got = isNil(cond) ? 'invalid value; expected bool' : `wrong type for value; expected bool; got ${goType(cond)}`;
-    throw new ServerTemplateError(`error calling ternary: ${got} (.Values.${path})`);
+    const got = isNil(cond) ? 'invalid value; expected bool' : `wrong type for value; expected bool; got ${goTypeName(cond)}`;
+    throw new TemplateExecError(`error calling ternary: ${got} (.Values.${path})`);
   }
   return cond ? whenTrue : whenFalse;
 }
@@ -111,14 +96,14 @@ export function toInt(v: unknown): number {
 export function listItems(rendered: unknown, path: string): unknown[] {
   if (isNil(rendered)) return [];
   if (Array.isArray(rendered)) return rendered;
-  throw new ServerTemplateError(`YAML parse error: .Values.${path} renders to a ${goType(rendered)} inside a list`);
+  throw new TemplateExecError(`YAML parse error: .Values.${path} renders to a ${goTypeName(rendered)} inside a list`);
 }
 
 /** Keys a `common.tplvalues.render` block adds to the YAML map it is indented into (later keys win). */
 export function mapEntries(rendered: unknown, path: string): GoMap {
   if (isNil(rendered)) return {};
-  if (isGoMap(rendered)) return rendered;
-  throw new ServerTemplateError(`YAML parse error: .Values.${path} renders to a ${goType(rendered)} inside a map`);
+  if (isMap(rendered)) return rendered;
+  throw new TemplateExecError(`YAML parse error: .Values.${path} renders to a ${goTypeName(rendered)} inside a map`);
 }
 
 /** `{{- include "common.tplvalues.render" (dict "value" .Values.<path> "context" $) | nindent n }}` under a list. */
@@ -180,7 +165,7 @@ function pg(ctx: RenderContext): unknown {
 export function postgresHostname(ctx: RenderContext): string {
   if (isTrue(val(ctx, 'postgresql.enabled'))) {
     const values = pg(ctx);
-    const table = isGoMap(values) ? values : {};
+    const table = isMap(values) ? values : {};
     let name = dependencyFullname(ctx, 'postgresql', table);
     if (at(values, 'architecture') === 'replication') {
       name = `${name}-${printText(at(values, 'primary.name'))}`.slice(0, 63).replace(/-$/, '');
@@ -272,8 +257,8 @@ export const namedTemplates: Readonly<Record<string, (ctx: RenderContext, data: 
  */
 export function probe(ctx: RenderContext, path: string, configPath: string): GoMap {
   const config = val(ctx, configPath);
-  if (!isGoMap(config) || Object.keys(config).length === 0) {
-    throw new ServerTemplateError(`YAML parse error: .Values.${configPath} must be a non-empty map to join the probe`);
+  if (!isMap(config) || Object.keys(config).length === 0) {
+    throw new TemplateExecError(`YAML parse error: .Values.${configPath} must be a non-empty map to join the probe`);
   }
   return { httpGet: { path, port: printed(val(ctx, 'service.targetPort')) }, ...config };
 }
@@ -306,5 +291,5 @@ export function annotationBlocks(ctx: RenderContext, first: string, second: stri
 export function goEq(v: unknown, s: string, path: string): boolean {
   if (typeof v === 'string') return v === s;
   if (isNil(v)) return false;
-  throw new ServerTemplateError(`error calling eq: incompatible types for comparison (.Values.${path})`);
+  throw new TemplateExecError(`error calling eq: incompatible types for comparison (.Values.${path})`);
 }

@@ -3,7 +3,7 @@
 import { compareGoStrings, empty, goPrint, goQuote, goTypeName, isMap, isNil, isTrue, toJson, toYaml } from '../gotemplate/go-format.js';
 import { TemplateExecError } from '../errors.js';
 
-export { empty, goPrint, goQuote, isMap, isNil, isTrue, toJson, toYaml };
+export { empty, goPrint, goQuote, goTypeName, isMap, isNil, isTrue, toJson, toYaml };
 
 /** sprig's strval: strings as they are, everything else as fmt's %v. */
 export function strval(v: unknown): string {

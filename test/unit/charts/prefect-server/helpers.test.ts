@@ -11,13 +11,13 @@ import {
   postgresSecretName,
   probe,
   serverServiceAccountName,
-  ServerTemplateError,
   ternary,
   toInt,
   uiUrl,
 } from '../../../../charts/prefect-server/templates/helpers.js';
 import { validatePrefectServerApiSettings, validatePrefectVersion } from '../../../../charts/prefect-server/templates/validation.js';
 import { makeCapabilities, makeContext, type RenderContext } from '../../../../src/renderer/context.js';
+import { TemplateExecError } from '../../../../src/renderer/helpers/index.js';
 import type { LoadedChart } from '../../../../src/renderer/chart.js';
 import { certManagerRequest, ingressBackend, ingressBackendText, supportsPathType } from '../../../../src/renderer/helpers/index.js';
 
@@ -107,7 +107,7 @@ describe('ternary and eq keep Go types', () => {
     expect(ternary(1, 5, false, 'sqlite.enabled')).toBe(5);
   });
   it.each([[null], ['true'], [1]])('a %j condition stops the render', (cond) => {
-    expect(() => ternary(1, 5, cond, 'sqlite.enabled')).toThrow(ServerTemplateError);
+    expect(() => ternary(1, 5, cond, 'sqlite.enabled')).toThrow(TemplateExecError);
   });
   it.each([
     ['ClusterIP', 'ClusterIP', true],
@@ -166,7 +166,7 @@ describe('connection Secret', () => {
     [{ postgresql: { auth: { existingSecret: 'pg' } }, secret: { name: 'named' } }, 'pg'],
     [{ postgresql: { auth: { existingSecret: '' } }, secret: { name: 'named' } }, 'named'],
     [{ postgresql: { auth: {} }, secret: { name: '' } }, 'prefect-server-postgresql-connection'],
-    [{ postgresql: { enabled: false }, secret: { name: 12 } }, '12'],
+    [{ postgresql: { enabled: false, auth: {} }, secret: { name: 12 } }, '12'],
   ])('name from %j → %s', (values, want) => {
     expect(postgresSecretName(ctxWith({ fullnameOverride: 'prefect-server', ...values }))).toBe(want);
   });
@@ -255,7 +255,7 @@ describe('removed settings', () => {
   it.each([
     [{ global: { prefect: { prefectApiUrl: 'http://x/api' } } }, '`global.prefect.prefectApiUrl` has been removed.'],
     [{ global: { prefect: { prefectApiHost: '0.0.0.0' } } }, '`global.prefect.prefectApiHost` has been removed.'],
-    [{ server: { uiConfig: { prefectUiUrl: 'http://x' } } }, '`server.uiConfig.prefectUiUrl` has been removed.'],
+    [{ global: { prefect: {} }, server: { uiConfig: { prefectUiUrl: 'http://x' } } }, '`server.uiConfig.prefectUiUrl` has been removed.'],
   ])('%j fails', (values, message) => {
     expect(() => validatePrefectServerApiSettings(ctxWith(values))).toThrow(message);
   });

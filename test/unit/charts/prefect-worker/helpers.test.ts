@@ -59,7 +59,7 @@ describe('val (field chains as text/template evaluates them)', () => {
   it.each([
     [{}, 'a.b', 'nil pointer evaluating interface {}.b'],
     [{ a: null }, 'a.b.c', 'nil pointer evaluating interface {}.b'],
-    [{ a: 'text' }, 'a.b', "can't evaluate field b in type string"],
+    [{ a: 'text' }, 'a.b', "can't evaluate field b in type interface {}"],
   ])('%j %s fails: %s', (values, path, message) => {
     expect(() => val(ctxWith(values), path)).toThrow(message);
   });
