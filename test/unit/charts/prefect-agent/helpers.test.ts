@@ -3,27 +3,11 @@ import { TemplateExecError, dig, eqString, fmtS, goLen, rangeValues } from '../.
 import { describe, expect, it } from 'vitest';
 import { apiUrlText, clusterUidText, inline, listItem, serviceAccountName } from '../../../../charts/prefect-agent/templates/helpers.js';
 import { deprecation } from '../../../../charts/prefect-agent/index.js';
-import { makeCapabilities, makeContext, type RenderContext } from '../../../../src/renderer/context.js';
-import type { LoadedChart } from '../../../../src/renderer/chart.js';
+import type { RenderContext } from '../../../../src/renderer/context.js';
+import { chartContext } from '../chart-context.js';
 
 function ctxWith(values: Record<string, unknown>, release = 'prefect-agent'): RenderContext {
-  const chart = {
-    dir: '',
-    metadata: { apiVersion: 'v2', name: 'prefect-agent', version: '0.0.0', appVersion: '2-latest' },
-    defaults: {},
-    valuesText: '',
-    module: { commonVersion: '2.20.5', templates: [] },
-    subcharts: [],
-  } as LoadedChart;
-  return makeContext({
-    chart,
-    values,
-    release: { Name: release, Namespace: 'default', IsInstall: true, IsUpgrade: false, Revision: 1, Service: 'Helm' },
-    capabilities: makeCapabilities(),
-    basePath: 'prefect-agent/templates',
-    isRoot: true,
-    include: () => undefined,
-  });
+  return chartContext(values, { chart: 'prefect-agent', appVersion: '2-latest', commonVersion: '2.20.5', release });
 }
 
 const cloud = (extra: Record<string, unknown> = {}) => ({

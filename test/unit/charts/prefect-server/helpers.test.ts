@@ -16,36 +16,13 @@ import {
   uiUrl,
 } from '../../../../charts/prefect-server/templates/helpers.js';
 import { validatePrefectServerApiSettings, validatePrefectVersion } from '../../../../charts/prefect-server/templates/validation.js';
-import { makeCapabilities, makeContext, type RenderContext } from '../../../../src/renderer/context.js';
+import type { RenderContext } from '../../../../src/renderer/context.js';
+import { chartContext } from '../chart-context.js';
 import { TemplateExecError } from '../../../../src/renderer/helpers/index.js';
-import type { LoadedChart } from '../../../../src/renderer/chart.js';
 import { certManagerRequest, ingressBackend, ingressBackendText, supportsPathType } from '../../../../src/renderer/helpers/index.js';
 
 function ctxWith(values: Record<string, unknown>, opts: { release?: string; namespace?: string; kube?: string } = {}): RenderContext {
-  const chart = {
-    dir: '',
-    metadata: { apiVersion: 'v2', name: 'prefect-server', version: '0.0.0', appVersion: '3-latest' },
-    defaults: {},
-    valuesText: '',
-    module: { commonVersion: '2.27.0', templates: [] },
-    subcharts: [],
-  } as LoadedChart;
-  return makeContext({
-    chart,
-    values,
-    release: {
-      Name: opts.release ?? 'prefect-server',
-      Namespace: opts.namespace ?? 'default',
-      IsInstall: true,
-      IsUpgrade: false,
-      Revision: 1,
-      Service: 'Helm',
-    },
-    capabilities: makeCapabilities(opts.kube),
-    basePath: 'prefect-server/templates',
-    isRoot: true,
-    include: () => undefined,
-  });
+  return chartContext(values, { chart: 'prefect-server', appVersion: '3-latest', commonVersion: '2.27.0', release: opts.release, namespace: opts.namespace, kubeVersion: opts.kube });
 }
 
 /** The subchart values the parent sees once coalesced (the parts the connection string reads). */

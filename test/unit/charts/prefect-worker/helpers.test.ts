@@ -7,30 +7,14 @@ import { parse } from 'yaml';
 import { configMapText, nindent } from '../../../../charts/prefect-worker/templates/configmap.js';
 import { apiUrl, baseJobTemplateName, clusterUUID, serviceAccountName } from '../../../../charts/prefect-worker/templates/helpers.js';
 import { eqString, fmtS, rangeValues as rangeOf, TemplateExecError, val } from '../../../../src/renderer/helpers/index.js';
-import type { LoadedChart } from '../../../../src/renderer/chart.js';
-import { makeCapabilities, makeContext, type RenderContext } from '../../../../src/renderer/context.js';
+import type { RenderContext } from '../../../../src/renderer/context.js';
+import { chartContext } from '../chart-context.js';
 import { ChartFailure } from '../../../../src/renderer/errors.js';
 
 const GOLDEN = join(import.meta.dirname, '../../../golden/prefect-worker');
 
 function ctxWith(values: Record<string, unknown>, release = 'prefect-worker', ns = 'default'): RenderContext {
-  const chart = {
-    dir: '',
-    metadata: { apiVersion: 'v2', name: 'prefect-worker', version: '0.0.0', appVersion: '3-latest' },
-    defaults: {},
-    valuesText: '',
-    module: { commonVersion: '2.31.3', templates: [] },
-    subcharts: [],
-  } as LoadedChart;
-  return makeContext({
-    chart,
-    values,
-    release: { Name: release, Namespace: ns, IsInstall: true, IsUpgrade: false, Revision: 1, Service: 'Helm' },
-    capabilities: makeCapabilities(),
-    basePath: 'prefect-worker/templates',
-    isRoot: true,
-    include: () => undefined,
-  });
+  return chartContext(values, { chart: 'prefect-worker', appVersion: '3-latest', commonVersion: '2.31.3', release, namespace: ns });
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
