@@ -48,7 +48,7 @@ export interface RenderResult {
   docs: SourcedDoc[];
   /** The YAML stream `helm template` prints. */
   text: string;
-  /** The coalesced values the templates saw. */
+  /** The coalesced values the templates saw. Read-only: with no user values it is the chart's cached defaults, frozen. */
   values: ValueMap;
 }
 
@@ -76,10 +76,39 @@ export function prepareValues(
   loaded: LoadedValues,
   warn: WarningSink,
 ): { chart: LoadedChart; values: ValueMap } {
+  if (Object.keys(loaded.values).length > 0) return prepareFresh(chart, loaded, warn, false);
+  // No user values: the result depends on the chart alone, so it is computed once per chart (frozen,
+  // as every render shares it) and its warnings replayed.
+  let hit = defaultsPrepared.get(chart);
+  if (!hit) {
+    const warnings: string[] = [];
+    const prepared = prepareFresh(chart, loaded, (m) => warnings.push(m), chart.defaultsValid === true);
+    deepFreeze(prepared.values);
+    hit = { prepared, warnings };
+    defaultsPrepared.set(chart, hit);
+  }
+  for (const w of hit.warnings) warn(w);
+  return hit.prepared;
+}
+
+const defaultsPrepared = new WeakMap<LoadedChart, { prepared: { chart: LoadedChart; values: ValueMap }; warnings: string[] }>();
+
+function deepFreeze(v: unknown): void {
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
+  Object.freeze(v);
+  for (const x of Object.values(v)) deepFreeze(x);
+}
+
+function prepareFresh(
+  chart: LoadedChart,
+  loaded: LoadedValues,
+  warn: WarningSink,
+  knownValid: boolean,
+): { chart: LoadedChart; values: ValueMap } {
   const probe = coalesceValues(chart, loaded.values, () => {});
   const active = enabledSubcharts(chart, probe);
   const values = coalesceValues(active, loaded.values, warn);
-  const issues = schemaIssues(active, values);
+  const issues = knownValid ? [] : schemaIssues(active, values);
   if (issues.length) {
     throw new SchemaValidationError(
       issues.map((i) => {
