@@ -70,7 +70,7 @@ export async function readChart(name: string, charts = chartsRoot()): Promise<Lo
  * render) are looked up on first use, so rendering touches no chart file.
  */
 function fromEmbedded(dirOf: () => string, data: EmbeddedChart, module: ChartModule): LoadedChart {
-  if (data.schema && data.validate) registerCompiledSchema(data.schema, data.validate);
+  if (data.schema && data.loadValidate) registerCompiledSchema(data.schema, data.loadValidate);
   let dir: string | undefined;
   let valuesText: string | undefined;
   const subcharts = (module.subcharts ?? []).map((s) => {
@@ -96,6 +96,7 @@ function fromEmbedded(dirOf: () => string, data: EmbeddedChart, module: ChartMod
     metadata: data.metadata,
     defaults: data.defaults,
     schema: data.schema,
+    defaultsValid: data.defaultsValid,
     module,
     subcharts,
   };

@@ -10,8 +10,10 @@ export interface EmbeddedChart {
   metadata: ChartMetadata;
   defaults: Record<string, unknown>;
   schema?: Record<string, unknown>;
-  /** The schema compiled ahead of time (schemaForAjv + AJV_OPTIONS of src/schema/validate.ts). */
-  validate?: ValidateFunction;
+  /** Loads the schema's validator, compiled ahead of time (schemaForAjv + AJV_OPTIONS of src/schema/validate.ts). */
+  loadValidate?: () => ValidateFunction;
+  /** The build found that the chart's defaults alone (no user values) meet the schemas (LoadedChart.defaultsValid). */
+  defaultsValid?: boolean;
   /** By subchart name (charts/<name>/charts/<sub>/). */
   subcharts: Record<string, EmbeddedChart>;
 }

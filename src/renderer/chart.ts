@@ -82,6 +82,11 @@ export interface LoadedChart {
   /** values.yaml text, kept for positions in messages and for docs. */
   readonly valuesText: string;
   readonly schema?: Record<string, unknown>;
+  /**
+   * Known ahead of time (the build checks it) that the defaults alone, with no user values, meet the
+   * chart's schema and its subcharts': a render with no values then skips validation.
+   */
+  readonly defaultsValid?: boolean;
   readonly module: ChartModule;
   readonly subcharts: ReadonlyArray<{ name: string; condition?: string; chart: LoadedChart }>;
   /** A one-line notice for charts upstream has deprecated (printed on stderr, never in manifests). */

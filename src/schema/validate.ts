@@ -38,16 +38,22 @@ export function schemaForAjv(schema: Record<string, unknown>): Record<string, un
   return rest;
 }
 
-/** Use a validator compiled ahead of time (from schemaForAjv(schema) with AJV_OPTIONS) for this schema object. */
-export function registerCompiledSchema(schema: Record<string, unknown>, fn: ValidateFunction): void {
-  compiled.set(schema, fn);
+const precompiled = new WeakMap<object, () => ValidateFunction>();
+
+/**
+ * A validator compiled ahead of time (from schemaForAjv(schema) with AJV_OPTIONS) for this schema
+ * object, loaded on first use: renders that validate nothing never load it.
+ */
+export function registerCompiledSchema(schema: Record<string, unknown>, load: () => ValidateFunction): void {
+  precompiled.set(schema, load);
 }
 
 /** Compile (once per schema object) a chart's schema. */
 export function compileSchema(schema: Record<string, unknown>): ValidateFunction {
   let fn = compiled.get(schema);
   if (!fn) {
-    fn = getAjv().compile(schemaForAjv(schema));
+    const load = precompiled.get(schema);
+    fn = load ? load() : getAjv().compile(schemaForAjv(schema));
     compiled.set(schema, fn);
   }
   return fn;
