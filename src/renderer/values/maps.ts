@@ -3,6 +3,9 @@
 
 export type ValueMap = Record<string, unknown>;
 
+/** Values nested deeper than this are refused, from files and flags alike: real charts use under 20 levels. */
+export const MAX_VALUE_DEPTH = 200;
+
 export function isMap(v: unknown): v is ValueMap {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,7 +1,7 @@
 // Helm's `--set` family parser. Follows helm/helm pkg/strvals/parser.go at v3.10.1: the same grammar
 // (`a.b=c`, `a[0]=x`, `a={x,y}`, `\` escapes, `,` separators), the same typing, and the same
 // outcomes, but with errors that say which expression and which part of it was wrong.
-import { isMap, newMap, setKey, type ValueMap } from './maps.js';
+import { isMap, MAX_VALUE_DEPTH, newMap, setKey, type ValueMap } from './maps.js';
 
 export type SetKind = 'set' | 'set-string' | 'set-json' | 'set-file';
 
@@ -12,8 +12,16 @@ export class SetParseError extends Error {
     readonly expression: string,
     readonly reason: string,
   ) {
-    super(`--${flag} ${JSON.stringify(expression)}: ${reason}`);
+    super(`--${flag} ${quote(expression)}: ${reason}`);
   }
+}
+
+/** Longest piece of user text quoted in a message, so a huge `--set-json` still gives a short line. */
+const QUOTE_LIMIT = 120;
+
+/** User text in a message: JSON-quoted (newlines escaped, so the message stays one line) and clipped. */
+function quote(text: string): string {
+  return JSON.stringify(text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text);
 }
 
 /** Reads a `--set-file` path into the value it stands for (the file's text, verbatim). */
@@ -74,6 +82,8 @@ class Scanner {
 
 class Parser {
   private readonly sc: Scanner;
+  /** Nesting of the key being parsed (`a.b[0].c` is 4 deep); bounded so a hostile key cannot overflow the stack. */
+  private depth = 0;
   constructor(
     text: string,
     private readonly kind: SetKind,
@@ -83,7 +93,15 @@ class Parser {
   }
 
   parseInto(data: ValueMap): void {
-    while (this.sc.pos < this.sc.text.length) this.key(data);
+    while (this.sc.pos < this.sc.text.length) {
+      this.depth = 0;
+      this.key(data);
+    }
+  }
+
+  /** One level deeper into maps or lists; values files have the same bound (yaml-read). */
+  private deeper(): void {
+    if (++this.depth > MAX_VALUE_DEPTH) throw new Failure(`keys nest deeper than ${MAX_VALUE_DEPTH} levels`);
   }
 
   private convert(raw: string): unknown {
@@ -104,13 +122,13 @@ class Parser {
     const { runes: k, last } = this.sc.until('=[,.');
     if (last === EOF) {
       if (k.length === 0) return;
-      throw new Failure(`key "${k}" has no value`);
+      throw new Failure(`key ${quote(k)} has no value`);
     }
     if (last === '[') {
       const index = this.keyIndex();
       const existing = Object.hasOwn(data, k) ? data[k] : undefined;
       if (existing !== undefined && !Array.isArray(existing)) {
-        throw new Failure(`"${k}" is not a list, so "${k}[${index}]" cannot be set`);
+        throw new Failure(`${quote(k)} is not a list, so ${quote(`${k}[${index}]`)} cannot be set`);
       }
       const list = this.listItem(existing === undefined ? [] : (existing as unknown[]), index);
       if (k !== '') setKey(data, k, list);
@@ -123,23 +141,24 @@ class Parser {
       return;
     }
     if (last === ',') {
-      throw new Failure(`key "${k}" has no value (cannot end with ,)`);
+      throw new Failure(`key ${quote(k)} has no value (cannot end with ,)`);
     }
     // last === '.': descend into a map, creating it when absent.
     const existing = Object.hasOwn(data, k) ? data[k] : undefined;
     if (existing !== undefined && !isMap(existing)) {
-      throw new Failure(`"${k}" is already set to a ${describe(existing)}, so it cannot hold nested keys`);
+      throw new Failure(`${quote(k)} is already set to a ${describe(existing)}, so it cannot hold nested keys`);
     }
     const inner = existing === undefined ? newMap() : existing;
+    this.deeper();
     this.key(inner);
-    if (Object.keys(inner).length === 0) throw new Failure(`key map "${k}" has no value`);
+    if (Object.keys(inner).length === 0) throw new Failure(`key map ${quote(k)} has no value`);
     setKey(data, k, inner);
   }
 
   private keyIndex(): number {
     const { runes, last } = this.sc.until(']');
-    if (last === EOF) throw new Failure(`list index "[${runes}" is missing its closing "]"`);
-    if (!/^[+-]?\d+$/.test(runes)) throw new Failure(`list index "[${runes}]" is not an integer`);
+    if (last === EOF) throw new Failure(`list index ${quote(`[${runes}`)} is missing its closing "]"`);
+    if (!/^[+-]?\d+$/.test(runes)) throw new Failure(`list index ${quote(`[${runes}]`)} is not an integer`);
     const i = Number(runes);
     if (i < 0) throw new Failure(`negative ${i} index not allowed`);
     if (i > MAX_INDEX) throw new Failure(`index of ${i} is greater than maximum supported index of ${MAX_INDEX}`);
@@ -176,9 +195,9 @@ class Parser {
   private jsonValue(): unknown {
     if (this.emptyVal()) return null;
     const rest = this.sc.text.slice(this.sc.pos);
-    const { value, length } = decodeFirstJson(rest);
+    const { value, length } = decodeFirstJson(rest, this.depth);
     this.sc.pos += length;
-    if (!this.emptyVal()) throw new Failure(`unexpected text after the JSON value: "${this.sc.text.slice(this.sc.pos)}"`);
+    if (!this.emptyVal()) throw new Failure(`unexpected text after the JSON value: ${quote(this.sc.text.slice(this.sc.pos))}`);
     return value;
   }
 
@@ -198,12 +217,13 @@ class Parser {
 
   private listItem(list: unknown[], i: number): unknown[] {
     const { runes: k, last } = this.sc.until('[.=');
-    if (k.length > 0) throw new Failure(`unexpected data at end of array index: "${k}"`);
+    if (k.length > 0) throw new Failure(`unexpected data at end of array index: ${quote(k)}`);
     // `a[0]` alone leaves the list as it is (helm sets it, unchanged).
     if (last === EOF) return list;
     if (last === '=') {
       return setIndex(list, i, this.valueAfterEquals());
     }
+    this.deeper();
     if (last === '[') {
       const next = this.keyIndex();
       const existing = list.length > i ? list[i] : undefined;
@@ -231,18 +251,18 @@ function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'list';
   if (typeof v === 'bigint') return `number (${v})`;
-  return typeof v === 'object' ? 'map' : `${typeof v} (${JSON.stringify(v)})`;
+  return typeof v === 'object' ? 'map' : `${typeof v} (${typeof v === 'string' ? quote(v) : JSON.stringify(v)})`;
 }
 
 /** Decode the first JSON value of `text` (Go's json.Decoder.Decode): value and characters consumed. */
-function decodeFirstJson(text: string): { value: unknown; length: number } {
+function decodeFirstJson(text: string, keyDepth: number): { value: unknown; length: number } {
   // Find the shortest prefix that is valid JSON by scanning the value's extent, then JSON.parse it.
-  const end = jsonExtent(text);
+  const end = jsonExtent(text, keyDepth);
   const slice = text.slice(0, end);
   try {
     return { value: JSON.parse(slice, guardProtoKeys), length: end };
   } catch (e) {
-    throw new Failure(`invalid JSON: ${(e as Error).message}`);
+    throw new Failure(`invalid JSON: ${(e as Error).message.split('\n')[0]}`);
   }
 }
 
@@ -257,12 +277,14 @@ function guardProtoKeys(this: unknown, _key: string, value: unknown): unknown {
 }
 
 /** The length of the leading JSON value (after leading white space) in `text`. */
-function jsonExtent(text: string): number {
+function jsonExtent(text: string, keyDepth: number): number {
   let i = 0;
   while (i < text.length && /\s/.test(text[i])) i++;
   const start = text[i];
   if (start === '{' || start === '[') {
-    let depth = 0;
+    // Depth is bounded here, before JSON.parse and its reviver recurse.
+    let depth = keyDepth;
+    const base = keyDepth;
     let inString = false;
     for (; i < text.length; i++) {
       const ch = text[i];
@@ -272,10 +294,12 @@ function jsonExtent(text: string): number {
         continue;
       }
       if (ch === '"') inString = true;
-      else if (ch === '{' || ch === '[') depth++;
+      else if (ch === '{' || ch === '[') {
+        if (++depth > MAX_VALUE_DEPTH) throw new Failure(`values nest deeper than ${MAX_VALUE_DEPTH} levels`);
+      }
       else if (ch === '}' || ch === ']') {
         depth--;
-        if (depth === 0) return i + 1;
+        if (depth === base) return i + 1;
       }
     }
     return text.length;

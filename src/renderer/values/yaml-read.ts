@@ -3,6 +3,7 @@
 // stay strings. Documents are kept so messages can point at file:line:col.
 import type { Document, LineCounter, Node, Tags } from 'yaml';
 import { yamlLib } from '../yaml-lib.js';
+import { MAX_VALUE_DEPTH } from './maps.js';
 
 export interface YamlPosition {
   line: number;
@@ -22,7 +23,7 @@ export class YamlSyntaxError extends Error {
 }
 
 /** Values nested deeper than this are refused: real charts use under 20 levels. */
-export const MAX_DEPTH = 200;
+export const MAX_DEPTH = MAX_VALUE_DEPTH;
 
 export interface ParsedYaml {
   file: string;
