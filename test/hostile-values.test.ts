@@ -62,3 +62,11 @@ describe('--set family: messages stay short and on one line', () => {
   });
 });
 
+
+describe('YAML aliases', () => {
+  it('a --set through an alias changes only the path it names (each alias is its own copy, as in helm)', () => {
+    const loaded = loadValues({ set: ['a.k=two'] }, [{ file: 'v.yaml', text: 'a: &x {k: 1}\nb: *x\nc: {<<: *x, j: 1}\n' }]);
+    expect(loaded.values).toEqual({ a: { k: 'two' }, b: { k: 1 }, c: { k: 1, j: 1 } });
+    expect(loaded.files[0].data).toEqual({ a: { k: 1 }, b: { k: 1 }, c: { k: 1, j: 1 } });
+  });
+});

@@ -2,7 +2,7 @@
 // Helm's fixed group order (all --set-json, then --set, --set-string, --set-file), whatever their
 // order on the command line (helm/helm pkg/cli/values/options.go, MergeValues).
 import { readFileSync } from 'node:fs';
-import { isMap, newMap, type ValueMap } from './maps.js';
+import { deepCopy, isMap, newMap, type ValueMap } from './maps.js';
 import { mergeMaps } from './merge.js';
 import { parseSetInto, type SetKind } from './strvals.js';
 import { keyPositionOf, positionOf, readYaml, type ParsedYaml, type YamlPosition } from './yaml-read.js';
@@ -100,7 +100,9 @@ export function loadValues(
   let values = newMap();
   for (const f of inline) files.push(parseValuesText(f.text, f.file));
   for (const path of sources.valueFiles ?? []) files.push(parseValuesText(read(path), path));
-  for (const f of files) values = mergeMaps(values, f.data as ValueMap);
+  // A copy: YAML aliases come back as shared objects, and a later --set must change only the path it names
+  // (helm's YAML-to-JSON step expands each alias into its own copy). It also keeps files[].data as read.
+  for (const f of files) values = mergeMaps(values, deepCopy(f.data as ValueMap));
 
   const flags: LoadedValues['flags'] = [];
   const groups: Array<[SetKind, readonly string[] | undefined]> = [
