@@ -70,3 +70,32 @@ describe('YAML aliases', () => {
     expect(loaded.files[0].data).toEqual({ a: { k: 1 }, b: { k: 1 }, c: { k: 1, j: 1 } });
   });
 });
+
+describe('YAML nesting is bounded: a clear error, fast, never the parser recursing for seconds', () => {
+  const load = (text: string) => () => loadValues({}, [{ file: 'deep.yaml', text }]);
+  const block = (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k:\n`).join('') + `${' '.repeat(n)}v\n`;
+  it.each<[string, string, string]>([
+    ['100 000 unclosed [', `a: ${'['.repeat(100_000)}`, 'deep.yaml:1:204: values nest deeper than 200 levels'],
+    ['closed [[…]] 1 000 deep', `a: ${'['.repeat(1000)}${']'.repeat(1000)}`, 'deep.yaml:1:204: values nest deeper than 200 levels'],
+    ['{a: {a: … 10 000 deep', `a: ${'{a: '.repeat(10_000)}`, 'deep.yaml:1:804: values nest deeper than 200 levels'],
+    ['flow on a later line', `x: 1\nb:\n  - ${'['.repeat(300)}`, 'deep.yaml:3:205: values nest deeper than 200 levels'],
+    ['block maps 300 deep', block(300), 'deep.yaml:1:1: values nest deeper than 200 levels'],
+    ['block maps 1 200 deep (past the parser stack)', block(1200), 'values nest deeper than 200 levels'],
+    ['compact sequences 3 000 deep', `a:\n${'- '.repeat(3000)}x\n`, 'values nest deeper than 200 levels'],
+  ])('%s', (_name, text, message) => {
+    const started = performance.now();
+    const e = typedError(load(text));
+    expect(e.code).toBe('YAML_SYNTAX');
+    expect(e.message).toContain(message);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it.each<[string, string, unknown]>([
+    ['brackets inside quotes and comments do not count', `a: "${'['.repeat(500)}"\nb: '${'{'.repeat(500)}' # ${'['.repeat(500)}\n`, { a: '['.repeat(500), b: '{'.repeat(500) }],
+    ['brackets inside plain and block scalars do not count', `a: x${'['.repeat(500)}\nb: |\n  y${'['.repeat(500)}\n`, { a: `x${'['.repeat(500)}`, b: `y${'['.repeat(500)}\n` }],
+    ['200 levels of flow lists load', `a: ${'['.repeat(199)}1${']'.repeat(199)}`, undefined],
+  ])('%s', (_name, text, expected) => {
+    const { values } = loadValues({}, [{ file: 'ok.yaml', text }]);
+    if (expected !== undefined) expect(values).toEqual(expected);
+  });
+});

@@ -42,9 +42,53 @@ const PARSE_OPTIONS = {
   maxAliasCount: 1000,
 };
 
+const TOO_DEEP = `values nest deeper than ${MAX_DEPTH} levels`;
+
 function cleanReason(message: string): string {
+  // The parser recursed past the JavaScript stack: only nesting far past MAX_DEPTH does that.
+  if (/call stack/i.test(message)) return TOO_DEEP;
   // yaml's messages end with a code frame and a position we already print; keep the first line.
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * The offset of the first `[` or `{` that opens a flow collection deeper than `max`, or -1. A cheap scan
+ * before parsing, because the yaml parser spends seconds and gigabytes on thousands of unclosed `[`
+ * before it gives up. Brackets count only where a node can start (after `:`, `-`, `,`, `?`, another
+ * bracket, or at a line start); quoted strings and comments are skipped.
+ */
+export function deepFlowOffset(text: string, max: number): number {
+  let depth = 0;
+  let prev = '\n';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === ' ' || ch === '\t') continue;
+    if (ch === '\n' || ch === '\r') {
+      prev = '\n';
+      continue;
+    }
+    if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+      continue;
+    }
+    const atNodeStart = prev === '\n' || '[{,:-?'.includes(prev);
+    if (atNodeStart && (ch === '"' || ch === "'")) {
+      for (i++; i < text.length && text[i] !== ch; i++) if (ch === '"' && text[i] === '\\') i++;
+      prev = ch;
+      continue;
+    }
+    if (atNodeStart && (ch === '[' || ch === '{')) {
+      if (++depth > max) return i;
+      prev = ch;
+    } else if (depth > 0 && (ch === ']' || ch === '}')) {
+      depth--;
+      prev = ch;
+    } else {
+      // Inside a scalar (`x[[`): a bracket there starts nothing, and neither does the next one.
+      prev = ch === '[' || ch === '{' ? 'x' : ch;
+    }
+  }
+  return -1;
 }
 
 /** Parse one YAML text (a single document). `file` names it in errors. */
@@ -75,6 +119,12 @@ function finishYaml(text: string, file: string): ParsedYaml {
   const { LineCounter, parseDocument } = yamlLib();
   const lines = new LineCounter();
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const deep = deepFlowOffset(text, MAX_DEPTH);
+  if (deep >= 0) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < deep; i = text.indexOf('\n', i + 1)) line++;
+    throw new YamlSyntaxError(file, line, deep - text.lastIndexOf('\n', deep - 1), TOO_DEEP);
+  }
   const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines, prettyErrors: false });
   if (doc.errors.length) {
     throw new YamlErrors(
@@ -100,7 +150,7 @@ function checkDepth(data: unknown, file: string, doc: Document, lines: LineCount
     const [v, d] = stack.pop()!;
     if (d > MAX_DEPTH) {
       const pos = doc.contents?.range ? lines.linePos(doc.contents.range[0]) : { line: 1, col: 1 };
-      throw new YamlSyntaxError(file, pos.line, pos.col, `values nest deeper than ${MAX_DEPTH} levels`);
+      throw new YamlSyntaxError(file, pos.line, pos.col, TOO_DEEP);
     }
     if (Array.isArray(v)) for (const x of v) stack.push([x, d + 1]);
     else if (typeof v === 'object' && v !== null) for (const x of Object.values(v)) stack.push([x, d + 1]);
