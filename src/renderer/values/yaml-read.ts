@@ -119,6 +119,8 @@ function finishYaml(text: string, file: string): ParsedYaml {
   const { LineCounter, parseDocument } = yamlLib();
   const lines = new LineCounter();
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // A lone CR is a line break to yaml.v2 (libyaml's IS_BREAK), not to the yaml package; same length, same positions.
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   const deep = deepFlowOffset(text, MAX_DEPTH);
   if (deep >= 0) {
     let line = 1;
