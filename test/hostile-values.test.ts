@@ -1,7 +1,10 @@
 // Hostile values input (issue #10): deep nesting, huge expressions, aliases, sizes, encodings. Each case either
 // loads to the right data or fails with one of our typed errors: a string `code` and a one-line message.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadValues, type ValueSources } from '../src/renderer/values/load.js';
+import { defaultReader, loadValues, MAX_FILE_BYTES, type ValueSources } from '../src/renderer/values/load.js';
 import { MAX_VALUE_DEPTH } from '../src/renderer/values/maps.js';
 
 /** The typed error `f` throws (fails the test on anything else, or on no error). */
@@ -97,5 +100,65 @@ describe('YAML nesting is bounded: a clear error, fast, never the parser recursi
   ])('%s', (_name, text, expected) => {
     const { values } = loadValues({}, [{ file: 'ok.yaml', text }]);
     if (expected !== undefined) expect(values).toEqual(expected);
+  });
+});
+
+describe('files: size, encoding, line ends', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pc-hostile-'));
+  const file = (name: string, content: string | Buffer): string => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+
+  it('refuses a 50 MB values file at once, without reading it', () => {
+    const path = file('big.yaml', Buffer.alloc(50 * 1024 * 1024, 'a: 1\n'));
+    const started = performance.now();
+    const e = typedError(() => loadValues({ valueFiles: [path] }));
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(e.code).toBe('VALUES_FILE');
+    expect(e.message).toBe(`${path}: is 52,428,800 bytes; values and --set-file files are limited to 1 MiB (1,048,576 bytes)`);
+  });
+
+  it('refuses a --set-file over the limit, and inline text over it', () => {
+    const path = file('big.txt', Buffer.alloc(MAX_FILE_BYTES + 1, 'x'));
+    expect(typedError(() => loadValues({ setFile: [`a=${path}`] })).message).toContain('is 1,048,577 bytes;');
+    expect(typedError(() => loadValues({}, [{ file: 'inline.yaml', text: `a: "${'é'.repeat(MAX_FILE_BYTES / 2)}"` }])).message).toMatch(
+      /^inline\.yaml: is 1,048,58\d bytes;/,
+    );
+  });
+
+  it('reads a file right at the limit', () => {
+    const path = file('edge.yaml', `a: "${'x'.repeat(MAX_FILE_BYTES - 7)}"\n`);
+    expect((loadValues({ valueFiles: [path] }).values.a as string).length).toBe(MAX_FILE_BYTES - 7);
+  });
+
+  it.each<[string, string | Buffer, string]>([
+    ['binary (NUL bytes)', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0x00]), 'is not a UTF-8 text file (binary or another encoding)'],
+    ['Latin-1', Buffer.from('a: caf\xe9\n', 'latin1'), 'is not a UTF-8 text file (binary or another encoding)'],
+    ['UTF-16 with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a: 1\n', 'utf16le')]), 'is not a UTF-8 text file (binary or another encoding)'],
+  ])('%s is refused', (name, content, reason) => {
+    const path = file(`${name.replace(/\W/g, '-')}.yaml`, content);
+    const e = typedError(() => loadValues({ valueFiles: [path] }));
+    expect([e.code, e.message]).toEqual(['VALUES_FILE', `${path}: ${reason}`]);
+  });
+
+  it.each<[string, string, unknown]>([
+    ['a UTF-8 BOM', '\ufeffa: 1\nb: x\n', { a: 1, b: 'x' }],
+    ['CRLF line ends', 'a:\r\n  b: 1\r\n  c: "x"\r\nl:\r\n- 1\r\n', { a: { b: 1, c: 'x' }, l: [1] }],
+    ['a BOM and CRLF, with a block scalar', '\ufeffs: |\r\n  one\r\n  two\r\n', { s: 'one\ntwo\n' }],
+    ['old Mac CR only', 'a: 1\rb: 2\r', { a: 1, b: 2 }],
+    ['no final newline', 'a: 1', { a: 1 }],
+    ['only a comment', '# nothing\n', {}],
+    ['empty', '', {}],
+  ])('%s gives the right values', (name, content, expected) => {
+    const path = file(`${name.replace(/\W/g, '-')}.yaml`, content);
+    expect(loadValues({ valueFiles: [path] }).values).toEqual(expected);
+  });
+
+  it('names a directory, a missing file and a dangling link plainly', () => {
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    expect(() => defaultReader(join(dir, 'sub'))).toThrow(`${join(dir, 'sub')}: is a directory, not a file`);
+    expect(() => defaultReader(join(dir, 'nope.yaml'))).toThrow(`${join(dir, 'nope.yaml')}: no such file`);
   });
 });

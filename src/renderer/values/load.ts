@@ -1,7 +1,7 @@
 // Step 2–3 of render: read the `-f` files, merge them in order, then apply the --set family in
 // Helm's fixed group order (all --set-json, then --set, --set-string, --set-file), whatever their
 // order on the command line (helm/helm pkg/cli/values/options.go, MergeValues).
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { deepCopy, isMap, newMap, type ValueMap } from './maps.js';
 import { mergeMaps } from './merge.js';
 import { parseSetInto, type SetKind } from './strvals.js';
@@ -58,11 +58,30 @@ export interface LoadedValues {
 
 export type TextReader = (path: string) => string;
 
+/**
+ * The largest file `-f` or `--set-file` reads. A release's values end up in a 1 MiB Kubernetes Secret, so
+ * real values files are far smaller; the bound keeps YAML parsing under the time and memory stated in the
+ * README ("Limits") and turns a 50 MB file into an immediate error instead of gigabytes of parser nodes.
+ */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+function tooBig(file: string, bytes: number): ValuesFileError {
+  const n = (x: number): string => x.toLocaleString('en-US');
+  return new ValuesFileError(file, `is ${n(bytes)} bytes; values and --set-file files are limited to ${MAX_FILE_BYTES / (1024 * 1024)} MiB (${n(MAX_FILE_BYTES)} bytes)`);
+}
+
 export const defaultReader: TextReader = (path) => {
   try {
+    if (path !== '-') {
+      const st = statSync(path);
+      if (st.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+      if (st.size > MAX_FILE_BYTES) throw tooBig(path, st.size);
+    }
     const buf = readFileSync(path === '-' ? 0 : path);
+    if (buf.length > MAX_FILE_BYTES) throw tooBig(path, buf.length);
     return buf.toString('utf8');
   } catch (e) {
+    if (e instanceof ValuesFileError) throw e;
     const err = e as NodeJS.ErrnoException;
     const reason =
       err.code === 'ENOENT'
@@ -84,6 +103,8 @@ export function checkText(text: string, file: string): void {
 }
 
 export function parseValuesText(text: string, file: string): ParsedYaml {
+  // Inline text (the API) meets the same bound; a UTF-16 length over a third of it may be over it in UTF-8.
+  if (text.length > MAX_FILE_BYTES / 3 && Buffer.byteLength(text) > MAX_FILE_BYTES) throw tooBig(file, Buffer.byteLength(text));
   checkText(text, file);
   const parsed = readYaml(text, file);
   if (parsed.data === null || parsed.data === undefined) parsed.data = newMap();
