@@ -1,7 +1,55 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is bundled into dist/ by `npm run build` (run by `prepare` on npm ci/install).
-import { main } from '../dist/cli.js';
+// It runs dist/cjs/cli.cjs with V8's code cache (see scripts/build.mjs), falling back to the ES module
+// build. Output goes straight to the file descriptors (fs.writeSync) instead of process.stdout: setting
+// up Node's stdout stream costs more than a whole render of a small chart.
+import { createRequire } from 'node:module';
 
-main(process.argv.slice(2)).then((code) => {
+const require = createRequire(import.meta.url);
+
+/** Writes all of `text` to fd, falling back to the stream if the fd would block (a non-blocking pipe). */
+function writer(fd, stream) {
+  const fs = require('node:fs');
+  let useStream = false;
+  return (text) => {
+    if (useStream) return void stream().write(text);
+    const buf = Buffer.from(text, 'utf8');
+    let off = 0;
+    try {
+      while (off < buf.length) off += fs.writeSync(fd, buf, off);
+    } catch (e) {
+      if (e.code !== 'EAGAIN') throw e;
+      useStream = true;
+      stream().write(buf.subarray(off));
+    }
+  };
+}
+
+/** The CLI's terminal (src/cli/io.ts CliIO), with TTY checks done only if asked. */
+function io() {
+  const isatty = (fd) => require('node:tty').isatty(fd);
+  return {
+    out: writer(1, () => process.stdout),
+    err: writer(2, () => process.stderr),
+    get stdoutIsTTY() {
+      return isatty(1);
+    },
+    get stderrIsTTY() {
+      return isatty(2);
+    },
+    cwd: process.cwd(),
+    env: process.env,
+  };
+}
+
+let main;
+try {
+  ({ main } = require('../dist/cjs/load.cjs').load().cli);
+} catch (e) {
+  if (e?.code !== 'MODULE_NOT_FOUND') throw e;
+  ({ main } = await import('../dist/cli.js'));
+}
+
+main(process.argv.slice(2), io()).then((code) => {
   process.exitCode = code;
 });

@@ -1,31 +1,51 @@
-// Bundle the CLI and the API with esbuild: one entry per use, commands and charts split into chunks
-// that load only when used.
+// Bundle the CLI and the API with esbuild.
+//
+//   dist/index.js, dist/chunks/      the API (ESM; commands and charts split into lazily imported chunks),
+//                                    and dist/cli.js, the CLI as an ES module (for in-process callers)
+//   dist/cjs/cli.cjs                 the CLI that bin/prefect-charts.js runs: one CommonJS file whose
+//                                    modules initialise on first use, with dist/cjs/cli.cjs.v8cache,
+//                                    V8's code cache for it (made here by rendering every chart once)
+//   dist/cjs/load.cjs                loads cli.cjs with that code cache
+//   dist/validators/<n>.cjs          the schemas' validators for the ESM build, required when needed
+//
+// Why CommonJS for the CLI: Node 20 can give a CommonJS script V8's code cache (vm.Script cachedData),
+// and cannot do so for ES modules. With it, a cold `render` neither parses nor compiles the renderer
+// (or the YAML parser): the cache holds the bytecode of every function a render ran at build time.
+// A cache made by another Node version is rejected by V8 and the code simply compiles as usual.
 //
 // Chart data is compiled in: each chart's Chart.yaml and values.yaml (read by the same loader the
 // sources use, so YAML 1.1 typing is identical), values.schema.json, and the schema's validator as
-// ajv standalone code. The generated module replaces src/embedded-charts.ts in the bundle; one lazy
+// ajv standalone code. The generated module replaces src/embedded-charts.ts in the bundles; one lazy
 // chunk per chart. charts/<name>/ stays the source of truth: rebuild after editing it (`npm test` and
 // `npm run bench` build first).
+//
+// The build writes to a fresh directory and swaps it in at the end, so a test run that is using dist/
+// (several people share this tree) sees the old build or the new one, never half of one.
 import { build } from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(ROOT, 'dist');
+const FINAL = join(ROOT, 'dist');
+// Inside node_modules so that `yaml` and `ajv` resolve from it, and git never sees a half-done build.
+const DIST = join(ROOT, 'node_modules', '.cache', `prefect-charts-build-${process.pid}`);
 const EMBEDDED_MODULE = join(ROOT, 'src', 'embedded-charts.ts');
+const YAML_LIB_MODULE = join(ROOT, 'src', 'renderer', 'yaml-lib.ts');
 
 rmSync(DIST, { recursive: true, force: true });
+mkdirSync(DIST, { recursive: true });
 
 const common = {
   bundle: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   packages: 'external',
   sourcemap: false,
   logLevel: 'warning',
+  absWorkingDir: ROOT,
 };
 
 /**
@@ -33,10 +53,10 @@ const common = {
  * project (so `yaml` and `ajv` resolve from node_modules) and import it.
  */
 async function loadSources() {
-  const helper = join(DIST, `.build-helper-${process.pid}.mjs`);
-  mkdirSync(DIST, { recursive: true });
+  const helper = join(DIST, 'build-helper.mjs');
   await build({
     ...common,
+    format: 'esm',
     stdin: {
       contents: [
         "export { readChart, CHART_NAMES } from './src/charts.ts';",
@@ -48,7 +68,6 @@ async function loadSources() {
       loader: 'ts',
     },
     outfile: helper,
-    splitting: false,
   });
   try {
     return await import(pathToFileURL(helper).href);
@@ -68,26 +87,32 @@ function jsonOf(value, what) {
 }
 
 /**
- * Generated modules: `chart-data:<name>` per chart, and dist/validators/<n>.cjs, each schema's
- * validator as ajv standalone code, required (synchronously) only when a render validates values.
+ * The generated chart modules, per chart, for each bundle format, and the validators' code. In the
+ * ESM build a validator is dist/validators/<n>.cjs, required when needed; in the CommonJS build it is
+ * a module of the bundle (`chart-validator:<n>`), initialised when needed and so in the code cache.
  */
 async function chartModules() {
   const { readChart, CHART_NAMES, AJV_OPTIONS, schemaForAjv, prepareValues, loadValues } = await loadSources();
   const { Ajv } = await import('ajv');
   const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
   const validators = [];
-  const data = new Map();
+  const validatorIds = new Map(); // schema object → index in validators
+  const data = { esm: new Map(), cjs: new Map() };
 
-  function emit(chart, path) {
+  function emit(chart, path, format) {
     let loadValidate = 'undefined';
     if (chart.schema) {
-      const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
-      const code = standaloneCode(ajv, ajv.compile(schemaForAjv(chart.schema)));
-      if (/\brequire\(/.test(code)) throw new Error(`${path}: the schema's validator needs ajv's runtime; not supported`);
-      const id = validators.push(code) - 1;
-      loadValidate = `() => load('../validators/${id}.cjs')`;
+      let id = validatorIds.get(chart.schema);
+      if (id === undefined) {
+        const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
+        const code = standaloneCode(ajv, ajv.compile(schemaForAjv(chart.schema)));
+        if (/\brequire\(/.test(code)) throw new Error(`${path}: the schema's validator needs ajv's runtime; not supported`);
+        id = validators.push(code) - 1;
+        validatorIds.set(chart.schema, id);
+      }
+      loadValidate = format === 'esm' ? `() => load('../validators/${id}.cjs')` : `() => require('./validator-${id}.cjs')`;
     }
-    const subs = chart.subcharts.map((s) => `${JSON.stringify(s.name)}: ${emit(s.chart, `${path}/charts/${s.name}`)}`);
+    const subs = chart.subcharts.map((s) => `${JSON.stringify(s.name)}: ${emit(s.chart, `${path}/charts/${s.name}`, format)}`);
     return `{
   metadata: ${jsonOf(chart.metadata, `${path}/Chart.yaml`)},
   defaults: ${jsonOf(chart.defaults, `${path}/values.yaml`)},
@@ -110,78 +135,231 @@ async function chartModules() {
 
   for (const name of CHART_NAMES) {
     const chart = await readChart(name, join(ROOT, 'charts'));
-    const body = emit(chart, `charts/${name}`);
-    data.set(
+    const valid = defaultsValid(chart);
+    data.esm.set(
       name,
       [
         "import { createRequire } from 'node:module';",
         // Chunks live in dist/chunks/, validators in dist/validators/.
         'const load = createRequire(import.meta.url);',
-        `export const chart = ${body};`,
-        `chart.defaultsValid = ${defaultsValid(chart)};`,
+        `export const chart = ${emit(chart, `charts/${name}`, 'esm')};`,
+        `chart.defaultsValid = ${valid};`,
       ].join('\n'),
     );
+    data.cjs.set(name, [`exports.chart = ${emit(chart, `charts/${name}`, 'cjs')};`, `exports.chart.defaultsValid = ${valid};`].join('\n'));
   }
-  const index = `export const EMBEDDED = {\n${CHART_NAMES.map((n) => `  ${JSON.stringify(n)}: () => import('chart-data:${n}'),`).join('\n')}\n};\n`;
+  const entries = (f) => CHART_NAMES.map((n) => `  ${JSON.stringify(n)}: ${f(n)},`).join('\n');
+  const index = {
+    esm: `export const EMBEDDED = {\n${entries((n) => `() => import('chart-data:${n}')`)}\n};\n`,
+    cjs: `export const EMBEDDED = {\n${entries((n) => `async () => require('./data-${n}.cjs')`)}\n};\n`,
+  };
   return { index, data, validators };
 }
 
 const modules = await chartModules();
 
-/** Replace src/embedded-charts.ts with the generated data. */
-const embedCharts = {
-  name: 'embed-charts',
-  setup(b) {
-    b.onResolve({ filter: /^chart-data:/ }, (args) => ({ path: args.path, namespace: 'embedded-chart' }));
-    b.onLoad({ filter: /.*/, namespace: 'embedded-chart' }, (args) => {
-      const contents = modules.data.get(args.path.slice('chart-data:'.length));
-      if (contents === undefined) return { errors: [{ text: `no generated module ${args.path}` }] };
-      return { contents, loader: 'js', resolveDir: ROOT };
-    });
-    b.onLoad({ filter: /[\\/]src[\\/]embedded-charts\.ts$/ }, (args) =>
-      resolve(args.path) === EMBEDDED_MODULE ? { contents: modules.index, loader: 'js', resolveDir: ROOT } : undefined,
-    );
-  },
-};
+/**
+ * Replace src/embedded-charts.ts with the generated data: lazily imported chunks in the ESM build;
+ * files beside cli.cjs in the CommonJS one (data-<chart>.cjs, validator-<n>.cjs), each with its own
+ * code cache, so a render deserializes only what its chart needs.
+ */
+function embedCharts(format) {
+  return {
+    name: 'embed-charts',
+    setup(b) {
+      b.onResolve({ filter: /^chart-data:/ }, (args) => ({ path: args.path, namespace: 'embedded-chart' }));
+      b.onResolve({ filter: /^\.\/(data|validator)-[\w.-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+      b.onLoad({ filter: /.*/, namespace: 'embedded-chart' }, (args) => {
+        const contents = modules.data[format].get(args.path.slice('chart-data:'.length));
+        if (contents === undefined) return { errors: [{ text: `no generated module ${args.path}` }] };
+        return { contents, loader: 'js', resolveDir: ROOT };
+      });
+      b.onLoad({ filter: /[\\/]src[\\/]embedded-charts\.ts$/ }, (args) =>
+        resolve(args.path) === EMBEDDED_MODULE ? { contents: modules.index[format], loader: 'js', resolveDir: ROOT } : undefined,
+      );
+    },
+  };
+}
 
 /**
- * `import { createHash } from 'node:crypto'` in an ES module makes Node build the module's ESM facade,
- * which reads every export, webcrypto included: several milliseconds at start-up for a hash most
- * renders never compute. The bundle takes node:crypto's functions through a CommonJS require on
- * first call instead. (Only functions: a class or constant import fails the build here, on purpose.)
+ * `import { x } from 'node:fs'` in an ES module makes Node build the builtin's ESM facade, which reads
+ * every export: node:fs's getters load streams and fs/promises, node:util's load AbortController,
+ * node:crypto loads webcrypto: milliseconds at start-up, for functions a render may never call. The
+ * ESM bundle takes these builtins' functions through a CommonJS require on first call instead. In
+ * the CommonJS bundle a require has no facade, but node:crypto still takes milliseconds to load, so it
+ * is deferred the same way. Only functions are forwarded: importing a class or a constant from them
+ * fails the build, on purpose.
  */
-const lazyCrypto = {
-  name: 'lazy-node-crypto',
+function lazyBuiltins(names, format) {
+  return {
+    name: 'lazy-node-builtins',
+    setup(b) {
+      const filter = new RegExp(`^(node:)?(${names.join('|')})$`);
+      b.onResolve({ filter }, (args) => {
+        const name = args.path.replace(/^node:/, '');
+        return args.namespace === 'lazy-builtin' ? { path: `node:${name}`, external: true } : { path: name, namespace: 'lazy-builtin' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
+        const mod = await import(`node:${args.path}`);
+        const fns = Object.keys(mod).filter(
+          (k) => k !== 'default' && /^[a-z]/.test(k) && typeof Object.getOwnPropertyDescriptor(mod, k)?.value === 'function',
+        );
+        return {
+          contents: [
+            format === 'esm' ? "import { createRequire } from 'node:module';" : '',
+            'let lib;',
+            `const mod = () => (lib ??= ${format === 'esm' ? 'createRequire(import.meta.url)' : 'require'}('node:${args.path}'));`,
+            ...fns.map((n) => `export function ${n}(...args) { return mod().${n}(...args); }`),
+          ].join('\n'),
+          loader: 'js',
+          resolveDir: ROOT,
+        };
+      });
+    },
+  };
+}
+
+/**
+ * In the CommonJS CLI, `yaml` is dist/cjs/yaml.cjs (the package bundled into one file), which load.cjs
+ * runs with its own code cache when the parser is first needed: renders without values files do
+ * not pay for the parser's bytecode, and renders with them do not compile it.
+ */
+const yamlAsSibling = {
+  name: 'yaml-as-sibling',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?crypto$/ }, (args) =>
-      args.namespace === 'lazy-builtin' ? { path: 'node:crypto', external: true } : { path: 'crypto', namespace: 'lazy-builtin' },
+    b.onResolve({ filter: /^(yaml|\.\/yaml\.cjs)$/ }, () => ({ path: './yaml.cjs', external: true }));
+    b.onLoad({ filter: /[\\/]src[\\/]renderer[\\/]yaml-lib\.ts$/ }, (args) =>
+      resolve(args.path) === YAML_LIB_MODULE
+        ? { contents: "let lib; export function yamlLib() { return (lib ??= require('./yaml.cjs')); }", loader: 'js', resolveDir: ROOT }
+        : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async () => {
-      const crypto = await import('node:crypto');
-      const names = Object.keys(crypto).filter((k) => k !== 'default' && /^[a-z]/.test(k) && typeof Object.getOwnPropertyDescriptor(crypto, k)?.value === 'function');
-      return {
-        contents: [
-          "import { createRequire } from 'node:module';",
-          'let lib;',
-          "const crypto = () => (lib ??= createRequire(import.meta.url)('node:crypto'));",
-          ...names.map((n) => `export function ${n}(...args) { return crypto().${n}(...args); }`),
-        ].join('\n'),
-        loader: 'js',
-        resolveDir: ROOT,
-      };
-    });
   },
 };
 
+// The API and the ESM CLI.
 await build({
   ...common,
+  format: 'esm',
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
-  absWorkingDir: ROOT,
   outdir: DIST,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [embedCharts, lazyCrypto],
+  plugins: [embedCharts('esm'), lazyBuiltins(['crypto', 'fs', 'url', 'util'], 'esm')],
 });
-
 mkdirSync(join(DIST, 'validators'), { recursive: true });
 modules.validators.forEach((code, id) => writeFileSync(join(DIST, 'validators', `${id}.cjs`), code));
+
+// The CommonJS CLI, and the YAML parser beside it.
+await build({
+  ...common,
+  format: 'cjs',
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: join(DIST, 'cjs'),
+  outExtension: { '.js': '.cjs' },
+  define: { 'import.meta.url': '__import_meta_url' },
+  banner: { js: 'var __import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  // Less text to read; names are kept for messages and stack traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  plugins: [embedCharts('cjs'), yamlAsSibling, lazyBuiltins(['crypto'], 'cjs')],
+});
+for (const [name, code] of modules.data.cjs) writeFileSync(join(DIST, 'cjs', `data-${name}.cjs`), code);
+modules.validators.forEach((code, id) => writeFileSync(join(DIST, 'cjs', `validator-${id}.cjs`), code));
+await build({
+  ...common,
+  format: 'cjs',
+  entryPoints: [join(ROOT, 'node_modules', 'yaml', 'dist', 'index.js')],
+  outfile: join(DIST, 'cjs', 'yaml.cjs'),
+  packages: undefined,
+  minifyWhitespace: true,
+  minifySyntax: true,
+});
+
+// The loader bin/prefect-charts.js uses, and the build's warm-up below.
+writeFileSync(
+  join(DIST, 'cjs', 'load.cjs'),
+  `'use strict';
+// Runs cli.cjs (and the files it requires from here, when it first asks) with V8's code cache, <file>.v8cache,
+// when there is one that fits this Node; V8 checks and rejects one that does not.
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { Script } = require('node:vm');
+const Module = require('node:module');
+
+const scripts = new Map();
+
+/** Runs a CommonJS file of this directory with its code cache; its exports. */
+function run(name, useCache) {
+  const file = join(__dirname, name);
+  let cachedData;
+  if (useCache) {
+    try {
+      cachedData = readFileSync(file + '.v8cache');
+    } catch {}
+  }
+  // esbuild writes ASCII only, so latin1 reads the same text without UTF-8 decoding.
+  const script = new Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
+  const module = new Module(file, null);
+  module.filename = file;
+  module.paths = Module._nodeModulePaths(__dirname);
+  const req = Module.createRequire(file);
+  // The bundle's own files (yaml.cjs, data-<chart>.cjs, validator-<n>.cjs) load with their caches.
+  const localRequire = (id) => (/^\\.\\/[\\w.-]+\\.cjs$/.test(id) ? sibling(id.slice(2), useCache) : req(id));
+  localRequire.resolve = req.resolve;
+  localRequire.cache = req.cache;
+  script.runInThisContext().call(module.exports, module.exports, localRequire, module, file, __dirname);
+  scripts.set(name, { script, exports: module.exports, rejected: cachedData !== undefined && script.cachedDataRejected === true });
+  return module.exports;
+}
+
+function sibling(name, useCache) {
+  return scripts.has(name) ? scripts.get(name).exports : run(name, useCache);
+}
+
+/** The CLI's exports. useCache false: compile from source (the build, making the caches). */
+exports.load = function load(useCache = true) {
+  return { cli: sibling('cli.cjs', useCache), scripts };
+};
+`,
+);
+
+/**
+ * The code cache: a fresh Node process loads cli.cjs, renders every chart (defaults; the worker with
+ * its required values; a values file; a schema failure), and saves the bytecode V8 then holds.
+ */
+function writeCodeCache() {
+  const warm = `
+    const { load } = require(${JSON.stringify(join(DIST, 'cjs', 'load.cjs'))});
+    const { cli, scripts } = load(false);
+    const { writeFileSync, mkdtempSync, rmSync } = require('node:fs');
+    const { join } = require('node:path');
+    const tmp = mkdtempSync(join(require('node:os').tmpdir(), 'prefect-charts-warm-'));
+    writeFileSync(join(tmp, 'values.yaml'), 'server:\\n  replicaCount: 2\\n  env:\\n    - name: A\\n      value: "1"\\n');
+    const io = { out() {}, err() {}, stdoutIsTTY: false, stderrIsTTY: false, cwd: tmp, env: {} };
+    const worker = ['--set', 'worker.config.workPool=p,worker.cloudApiConfig.accountId=a,worker.cloudApiConfig.workspaceId=w'];
+    const runs = [
+      ['render', 'prefect-server'],
+      ['render', 'prefect-server', '-f', 'values.yaml', '--set', 'postgresql.auth.password=x'],
+      ['render', 'prefect-worker', ...worker],
+      ['render', 'prefect-worker'],
+      ['render', 'prefect-agent'],
+      ['render', 'prefect-agent', '--set', 'agent.replicaCount=2'],
+      ['render', 'prometheus-prefect-exporter'],
+      ['render', 'prometheus-prefect-exporter', '--set', 'pagination.limit=all'],
+    ];
+    (async () => {
+      for (const argv of runs) await cli.main(argv, io);
+      rmSync(tmp, { recursive: true, force: true });
+      for (const [name, { script }] of scripts) writeFileSync(join(${JSON.stringify(join(DIST, 'cjs'))}, name + '.v8cache'), script.createCachedData());
+    })().catch((e) => { console.error(e); process.exit(1); });
+  `;
+  const r = spawnSync(process.execPath, ['-e', warm], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) throw new Error('making the V8 code cache failed');
+}
+writeCodeCache();
+
+// Swap the new build in.
+const old = `${FINAL}.old-${process.pid}`;
+if (existsSync(FINAL)) renameSync(FINAL, old);
+renameSync(DIST, FINAL);
+rmSync(old, { recursive: true, force: true });

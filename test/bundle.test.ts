@@ -1,6 +1,7 @@
-// The bundle (dist/, built by `npm test` first) carries chart data, precompiled schema validators and
-// start-up shortcuts the sources do not have: for every golden case it must print exactly what the
-// sources print, byte for byte, with the same exit code.
+// The bundles (dist/, built by `npm test` first) carry chart data, precompiled schema validators, a
+// V8 code cache and start-up shortcuts the sources do not have: for every golden case each must print
+// exactly what the sources print, byte for byte, with the same exit code. dist/cjs is what
+// bin/prefect-charts.js runs; dist/cli.js is the ES module build.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,10 +11,15 @@ import { caseArgv, listCases, runCli, type RunResult } from './golden-harness.js
 const ROOT = join(import.meta.dirname, '..');
 const cases = listCases();
 
-/** Every case through dist/cli.js's main, in one plain Node process (no test transforms). */
-function runBundled(): RunResult[] {
+const LOADERS = {
+  esm: `const { main } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'cli.js')).href)});`,
+  cjs: `const { main } = require(${JSON.stringify(join(ROOT, 'dist', 'cjs', 'load.cjs'))}).load().cli;`,
+};
+
+/** Every case through a bundle's main, in one plain Node process (no test transforms). */
+function runBundled(kind: keyof typeof LOADERS): RunResult[] {
   const script = `
-    const { main } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'cli.js')).href)});
+    ${LOADERS[kind]}
     const cases = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
     const results = [];
     for (const c of cases) {
@@ -34,8 +40,8 @@ function runBundled(): RunResult[] {
   return JSON.parse(r.stdout) as RunResult[];
 }
 
-describe('bundled CLI', () => {
-  const bundled = runBundled();
+describe.each(['cjs', 'esm'] as const)('bundled CLI (%s)', (kind) => {
+  const bundled = runBundled(kind);
   it.each(cases.map((c, i) => [`${c.chart}/${c.name}`, c, i] as const))('%s', async (_name, c, i) => {
     const source = await runCli(caseArgv(c), c.dir);
     expect(bundled[i]).toEqual(source);
