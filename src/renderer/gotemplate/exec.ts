@@ -6,6 +6,9 @@ import { goPrint } from './go-print.js';
 import { goTypeName, isMap, isNil, isTrue, sortedKeys } from './go-value.js';
 import type { CommandNode, Node, NumberNode, Operand, PipeNode } from './parser.js';
 
+/** The text an error's position refers to (see placeLimit). */
+const placedIn = new WeakMap<TemplateError, ExecUnit>();
+
 /** No value flowed in from a previous pipeline stage (Go's missingVal). */
 const MISSING: unique symbol = Symbol('missing');
 type Val = unknown;
@@ -29,6 +32,10 @@ export interface ExecOptions {
   leave(): void;
   /** Append to the output budget; throws TEMPLATE_LIMIT past the bound. */
   charge(units: number): void;
+  /** Count work against the step budget; throws TEMPLATE_LIMIT past the bound. */
+  step(units: number): void;
+  /** The longest string a function may return (the output bound: such a string could never be printed). */
+  maxValueLength: number;
 }
 
 /** Property access on any object: own keys, or members of a class instance; never the Object prototype. */
@@ -85,7 +92,22 @@ export class Executor {
 
   private error(pos: number, message: string, code: TemplateError['code'] = 'TEMPLATE_EXEC'): never {
     const { line, col } = positionOf(this.unit.text, pos);
-    throw new TemplateError(code, message, line, col, this.unit.name);
+    const e = new TemplateError(code, message, line, col, this.unit.name);
+    placedIn.set(e, this.unit);
+    throw e;
+  }
+
+  /**
+   * A limit (depth, output) is hit deep inside nested include/tpl calls, where the position means little;
+   * as the error unwinds, point it at the innermost node of each enclosing text instead, so the message
+   * names the call in the value's own text that started the runaway.
+   */
+  private placeLimit(e: unknown, pos: number): unknown {
+    if (!(e instanceof TemplateError) || e.code !== 'TEMPLATE_LIMIT' || placedIn.get(e) === this.unit) return e;
+    const { line, col } = positionOf(this.unit.text, pos);
+    const placed = new TemplateError(e.code, e.message, line, col, this.unit.name);
+    placedIn.set(placed, this.unit);
+    return placed;
   }
 
   private emit(s: string): void {
@@ -96,35 +118,43 @@ export class Executor {
 
   private walk(dot: Val, nodes: Node[]): void {
     for (const node of nodes) {
-      switch (node.kind) {
-        case 'text':
-          this.emit(node.text);
-          break;
-        case 'action': {
-          const v = this.evalPipeline(dot, node.pipe);
-          if (node.pipe.decl.length === 0) this.emit(isNil(v) ? '<no value>' : goPrint(v));
-          break;
-        }
-        case 'if':
-        case 'with': {
-          const mark = this.vars.length;
-          const v = this.evalPipeline(dot, node.pipe);
-          if (isTrue(v)) this.walk(node.kind === 'with' ? v : dot, node.list);
-          else if (node.elseList) this.walk(dot, node.elseList);
-          this.vars.length = mark;
-          break;
-        }
-        case 'range':
-          this.walkRange(dot, node);
-          break;
-        case 'break':
-          throw new BreakSignal();
-        case 'continue':
-          throw new ContinueSignal();
-        case 'template':
-          this.walkTemplate(dot, node);
-          break;
+      try {
+        this.walkNode(dot, node);
+      } catch (e) {
+        throw this.placeLimit(e, node.pos);
       }
+    }
+  }
+
+  private walkNode(dot: Val, node: Node): void {
+    switch (node.kind) {
+      case 'text':
+        this.emit(node.text);
+        break;
+      case 'action': {
+        const v = this.evalPipeline(dot, node.pipe);
+        if (node.pipe.decl.length === 0) this.emit(isNil(v) ? '<no value>' : goPrint(v));
+        break;
+      }
+      case 'if':
+      case 'with': {
+        const mark = this.vars.length;
+        const v = this.evalPipeline(dot, node.pipe);
+        if (isTrue(v)) this.walk(node.kind === 'with' ? v : dot, node.list);
+        else if (node.elseList) this.walk(dot, node.elseList);
+        this.vars.length = mark;
+        break;
+      }
+      case 'range':
+        this.walkRange(dot, node);
+        break;
+      case 'break':
+        throw new BreakSignal();
+      case 'continue':
+        throw new ContinueSignal();
+      case 'template':
+        this.walkTemplate(dot, node);
+        break;
     }
   }
 
@@ -135,6 +165,7 @@ export class Executor {
     const decl = node.pipe.decl;
     const one = (index: Val, elem: Val): boolean => {
       // The last declared variable takes the element, the first (of two) the index or key.
+      this.opts.step(1);
       if (decl.length > 0) this.vars[inner - 1].value = elem;
       if (decl.length > 1) this.vars[inner - 2].value = index;
       try {
@@ -327,17 +358,27 @@ export class Executor {
       const t = numIn - 1 < numFixed ? f.params[numIn - 1] : (f.variadic as ParamType);
       argv.push(this.validateType(final, t, pos));
     }
+    let result: Val;
     try {
-      return f.fn(argv, this.opts.env);
+      result = f.fn(argv, this.opts.env);
     } catch (e) {
-      if (e instanceof TemplateError) throw e;
+      if (e instanceof TemplateError) throw this.placeLimit(e, pos);
       if (e instanceof FailError) return this.error(pos, e.message, 'TEMPLATE_FAIL');
       if (e instanceof FuncError) return this.error(pos, `error calling ${name}: ${e.message}`);
       if (e instanceof RangeError && /call stack/i.test(e.message)) {
         return this.error(pos, 'template recursion exceeded the JavaScript stack', 'TEMPLATE_LIMIT');
       }
+      if (e instanceof RangeError && /invalid (string|array) length/i.test(e.message)) {
+        return this.error(pos, `error calling ${name}: value too large`, 'TEMPLATE_LIMIT');
+      }
       throw e;
     }
+    // A list costs its length (append in a loop is quadratic); a string past the output bound could never be printed.
+    this.opts.step(1 + (Array.isArray(result) ? result.length : 0));
+    if (typeof result === 'string' && result.length > this.opts.maxValueLength) {
+      this.error(pos, `error calling ${name}: value exceeded ${this.opts.maxValueLength} bytes`, 'TEMPLATE_LIMIT');
+    }
+    return result;
   }
 
   private evalArg(dot: Val, t: ParamType, n: Operand): Val {

@@ -26,8 +26,10 @@ export interface TplOptions {
   host?: TemplateHost;
   /** Nesting bound for include/tpl/template (default 100). */
   maxDepth?: number;
-  /** Output bound in characters across the whole evaluation (default 10 MB). */
+  /** Output bound in characters across the whole evaluation, and on any one string value (default 10 MB). */
   maxOutputBytes?: number;
+  /** Work bound across the whole evaluation: range iterations, function calls and list elements they return (default 10 million, about a second). */
+  maxSteps?: number;
 }
 
 /** Functions in the order Helm layers them: Go builtins, sprig (minus env/expandenv), Helm's own. */
@@ -50,6 +52,7 @@ function parseCached(text: string, name: string): ParsedTemplate {
 class Session {
   depth = 0;
   output = 0;
+  steps = 0;
   readonly defines = new Map<string, { nodes: Node[]; unit: ExecUnit }>();
   readonly env: FuncEnv;
 
@@ -57,6 +60,7 @@ class Session {
     readonly host: TemplateHost,
     readonly maxDepth: number,
     readonly maxOutput: number,
+    readonly maxSteps: number,
   ) {
     this.env = {
       include: (name, data) => this.include(name, data),
@@ -71,6 +75,14 @@ class Session {
     this.output += n;
     if (this.output > this.maxOutput) {
       throw new TemplateError('TEMPLATE_LIMIT', `template output exceeded ${this.maxOutput} bytes`, 1, 1);
+    }
+  }
+
+  /** Work that prints nothing (a range over values, building lists) is bounded too, so no template runs for hours. */
+  step(n: number): void {
+    this.steps += n;
+    if (this.steps > this.maxSteps) {
+      throw new TemplateError('TEMPLATE_LIMIT', `template evaluation exceeded ${this.maxSteps} steps`, 1, 1);
     }
   }
 
@@ -94,6 +106,8 @@ class Session {
         enter: () => this.enter(),
         leave: () => this.leave(),
         charge: (n) => this.charge(n),
+        step: (n) => this.step(n),
+        maxValueLength: this.maxOutput,
       },
       unit,
     );
@@ -135,7 +149,12 @@ class Session {
 /** Helm's `tpl`: parse `text`, execute with `data` as dot, return the output with "<no value>" removed. */
 export function tpl(text: string, data: unknown, options: TplOptions = {}): string {
   if (!text.includes('{{')) return text;
-  const session = new Session(options.host ?? {}, options.maxDepth ?? 100, options.maxOutputBytes ?? 10 * 1024 * 1024);
+  const session = new Session(
+    options.host ?? {},
+    options.maxDepth ?? 100,
+    options.maxOutputBytes ?? 10 * 1024 * 1024,
+    options.maxSteps ?? 10_000_000,
+  );
   try {
     return session.tpl(text, data, options.name ?? 'tpl');
   } catch (e) {
