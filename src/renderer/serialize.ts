@@ -46,7 +46,7 @@ function literalBlock(s: string, indent: string): string | undefined {
 function scalar(v: unknown): string {
   switch (typeof v) {
     case 'string':
-      return needsQuotes(v) ? doubleQuoted(v) : v;
+      return stringText(v);
     case 'number':
       if (Number.isNaN(v)) return '.nan';
       if (!Number.isFinite(v)) return v > 0 ? '.inf' : '-.inf';
@@ -69,61 +69,89 @@ function isPlainMap(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function key(k: string): string {
-  return needsQuotes(k) ? doubleQuoted(k) : k;
+/**
+ * Single-line strings as they print (plain or double-quoted), remembered: keys and most values repeat
+ * from document to document and render to render, and the quoting checks are a handful of regexps.
+ * Bounded: cleared when full; only short strings are kept.
+ */
+const printedStrings = new Map<string, string>();
+const MAX_REMEMBERED = 8192;
+const MAX_REMEMBERED_LENGTH = 256;
+
+function stringText(s: string): string {
+  let t = printedStrings.get(s);
+  if (t === undefined) {
+    t = needsQuotes(s) ? doubleQuoted(s) : s;
+    if (s.length <= MAX_REMEMBERED_LENGTH) {
+      if (printedStrings.size >= MAX_REMEMBERED) printedStrings.clear();
+      printedStrings.set(s, t);
+    }
+  }
+  return t;
 }
 
-function emitMap(m: Record<string, unknown>, indent: string, out: string[]): void {
-  for (const k of Object.keys(m)) emitEntry(`${indent}${key(k)}:`, m[k], indent, out);
-}
+// The emitter appends lines to `out`, each preceded by a newline. `lead` is what the first line a
+// call writes starts with in place of its indentation: `- ` markers of the enclosing sequences.
+let out = '';
 
-/** Emit `prefix` followed by the value: inline for scalars and empty collections, nested otherwise. */
-function emitEntry(prefix: string, v: unknown, indent: string, out: string[]): void {
-  if (Array.isArray(v)) {
-    if (v.length === 0) out.push(`${prefix} []`);
-    else {
-      out.push(prefix);
-      emitSeq(v, `${indent}  `, out);
-    }
-  } else if (isPlainMap(v)) {
-    if (Object.keys(v).length === 0) out.push(`${prefix} {}`);
-    else {
-      out.push(prefix);
-      emitMap(v, `${indent}  `, out);
-    }
-  } else if (typeof v === 'string' && v.includes('\n')) {
-    const block = literalBlock(v, `${indent}  `);
-    out.push(`${prefix} ${block ?? doubleQuoted(v)}`);
-  } else {
-    out.push(`${prefix} ${scalar(v)}`);
+function emitMap(m: Record<string, unknown>, keys: string[], indent: string, lead: string): void {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    emitEntry(`${i === 0 ? lead : indent}${stringText(k)}:`, m[k], indent);
   }
 }
 
-function emitSeq(list: readonly unknown[], indent: string, out: string[]): void {
-  for (const item of list) {
-    if (isPlainMap(item) && Object.keys(item).length > 0) {
+/** `prefix` followed by the value: inline for scalars and empty collections, nested otherwise. */
+function emitEntry(prefix: string, v: unknown, indent: string): void {
+  if (typeof v === 'string') {
+    if (v.includes('\n')) out += `\n${prefix} ${literalBlock(v, `${indent}  `) ?? doubleQuoted(v)}`;
+    else out += `\n${prefix} ${stringText(v)}`;
+  } else if (Array.isArray(v)) {
+    if (v.length === 0) out += `\n${prefix} []`;
+    else {
+      out += `\n${prefix}`;
+      emitSeq(v, `${indent}  `, `${indent}  `);
+    }
+  } else if (isPlainMap(v)) {
+    const keys = Object.keys(v);
+    if (keys.length === 0) out += `\n${prefix} {}`;
+    else {
+      out += `\n${prefix}`;
+      emitMap(v, keys, `${indent}  `, `${indent}  `);
+    }
+  } else {
+    out += `\n${prefix} ${scalar(v)}`;
+  }
+}
+
+function emitSeq(list: readonly unknown[], indent: string, lead: string): void {
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    const first = i === 0 ? lead : indent;
+    if (Array.isArray(item)) {
+      // `- - x`: a nested list starts on its parent's dash line.
+      if (item.length > 0) emitSeq(item, `${indent}  `, `${first}- `);
+      else out += `\n${first}- []`;
+    } else if (isPlainMap(item)) {
       // `- key: value` with the remaining keys aligned under the first.
-      const inner: string[] = [];
-      emitMap(item, `${indent}  `, inner);
-      inner[0] = `${indent}- ${inner[0].slice(indent.length + 2)}`;
-      for (const l of inner) out.push(l);
-    } else if (Array.isArray(item) && item.length > 0) {
-      const inner: string[] = [];
-      emitSeq(item, `${indent}  `, inner);
-      inner[0] = `${indent}- ${inner[0].slice(indent.length + 2)}`;
-      for (const l of inner) out.push(l);
+      const keys = Object.keys(item);
+      if (keys.length > 0) emitMap(item, keys, `${indent}  `, `${first}- `);
+      else out += `\n${first}- {}`;
     } else {
-      emitEntry(`${indent}-`, item, indent, out);
+      emitEntry(`${first}-`, item, indent);
     }
   }
 }
 
 /** One manifest as YAML text (no trailing newline). */
 export function toYamlText(object: Record<string, unknown>): string {
-  if (Object.keys(object).length === 0) return '{}';
-  const out: string[] = [];
-  emitMap(object, '', out);
-  return out.join('\n');
+  const keys = Object.keys(object);
+  if (keys.length === 0) return '{}';
+  out = '';
+  emitMap(object, keys, '', '');
+  const text = out.slice(1);
+  out = '';
+  return text;
 }
 
 /** Helm's stream: `---\n# Source: <path>\n<yaml>\n` per document. */

@@ -1,0 +1,136 @@
+// The emitter as first written (commit 2401dfa), kept as the reference the tuned one in
+// src/renderer/serialize.ts must match byte for byte.
+// Manifest data → YAML text, as `helm template` lays it out: `---`, `# Source: <path>`, the document.
+// A purpose-built emitter (block style, two-space indent) whose only hard rule is that the text reads
+// back under YAML 1.1 — as Kubernetes reads it — into exactly the data given: strings that would read
+// as anything else (`yes`, `on`, `0755`, `1e3`, `""`, `~`) are quoted.
+
+/** A rendered document and the template it came from. */
+export interface SourcedDoc {
+  source: string;
+  object: Record<string, unknown>;
+}
+
+// Plain scalars YAML 1.1 would type: booleans, null, ints (any base, `_`, sexagesimal), floats, merge key.
+const YAML11_SPECIAL =
+  /^(?:[yYnN]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|<<|=|[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|[0-9][0-9_]*|(?:[0-9][0-9_]*)?\.[0-9_.]*(?:[eE][-+]?[0-9]+)?|(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+|\.(?:inf|Inf|INF))|\.(?:nan|NaN|NAN)|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?)$/;
+
+// A plain scalar may not start with an indicator, nor hold `: ` or ` #`, nor end in space or `:`.
+const SAFE_PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^\n\r\t]*$/;
+
+function needsQuotes(s: string): boolean {
+  if (s === '') return true;
+  if (!SAFE_PLAIN.test(s) && !/^-[^\s\-]/.test(s) && !/^[?:][^\s]/.test(s)) return true;
+  if (/^[-?:](\s|$)/.test(s)) return true;
+  if (s.includes(': ') || s.includes(' #') || s.endsWith(':') || s.endsWith(' ') || /[\n\r\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(s)) {
+    return true;
+  }
+  if (s.startsWith('---') || s.startsWith('...')) return true;
+  return YAML11_SPECIAL.test(s);
+}
+
+/** A double-quoted YAML scalar: JSON's escaping is valid YAML. */
+function doubleQuoted(s: string): string {
+  return JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Multi-line text reads best as a literal block; only when it round-trips exactly. */
+function literalBlock(s: string, indent: string): string | undefined {
+  if (!s.includes('\n') || /[\r\t\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(s)) return undefined;
+  const body = s.endsWith('\n') ? s.slice(0, -1) : s;
+  if (body.endsWith('\n') || body === '') return undefined; // `|+` keep-chomping is not worth the risk
+  const lines = body.split('\n');
+  if (lines[0].startsWith(' ') || lines.some((l) => l.endsWith(' '))) return undefined;
+  const header = s.endsWith('\n') ? '|' : '|-';
+  return header + lines.map((l) => (l === '' ? '\n' : `\n${indent}${l}`)).join('');
+}
+
+function scalar(v: unknown): string {
+  switch (typeof v) {
+    case 'string':
+      return needsQuotes(v) ? doubleQuoted(v) : v;
+    case 'number':
+      if (Number.isNaN(v)) return '.nan';
+      if (!Number.isFinite(v)) return v > 0 ? '.inf' : '-.inf';
+      if (Number.isInteger(v) && Math.abs(v) < 1e21) return String(v);
+      {
+        // YAML 1.1 floats need a dot: 1e+21 must be written 1.0e+21.
+        const t = String(v);
+        return t.includes('.') || !t.includes('e') ? t : t.replace('e', '.0e');
+      }
+    case 'bigint':
+      return v.toString();
+    case 'boolean':
+      return v ? 'true' : 'false';
+    default:
+      return 'null';
+  }
+}
+
+function isPlainMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function key(k: string): string {
+  return needsQuotes(k) ? doubleQuoted(k) : k;
+}
+
+function emitMap(m: Record<string, unknown>, indent: string, out: string[]): void {
+  for (const k of Object.keys(m)) emitEntry(`${indent}${key(k)}:`, m[k], indent, out);
+}
+
+/** Emit `prefix` followed by the value: inline for scalars and empty collections, nested otherwise. */
+function emitEntry(prefix: string, v: unknown, indent: string, out: string[]): void {
+  if (Array.isArray(v)) {
+    if (v.length === 0) out.push(`${prefix} []`);
+    else {
+      out.push(prefix);
+      emitSeq(v, `${indent}  `, out);
+    }
+  } else if (isPlainMap(v)) {
+    if (Object.keys(v).length === 0) out.push(`${prefix} {}`);
+    else {
+      out.push(prefix);
+      emitMap(v, `${indent}  `, out);
+    }
+  } else if (typeof v === 'string' && v.includes('\n')) {
+    const block = literalBlock(v, `${indent}  `);
+    out.push(`${prefix} ${block ?? doubleQuoted(v)}`);
+  } else {
+    out.push(`${prefix} ${scalar(v)}`);
+  }
+}
+
+function emitSeq(list: readonly unknown[], indent: string, out: string[]): void {
+  for (const item of list) {
+    if (isPlainMap(item) && Object.keys(item).length > 0) {
+      // `- key: value` with the remaining keys aligned under the first.
+      const inner: string[] = [];
+      emitMap(item, `${indent}  `, inner);
+      inner[0] = `${indent}- ${inner[0].slice(indent.length + 2)}`;
+      for (const l of inner) out.push(l);
+    } else if (Array.isArray(item) && item.length > 0) {
+      const inner: string[] = [];
+      emitSeq(item, `${indent}  `, inner);
+      inner[0] = `${indent}- ${inner[0].slice(indent.length + 2)}`;
+      for (const l of inner) out.push(l);
+    } else {
+      emitEntry(`${indent}-`, item, indent, out);
+    }
+  }
+}
+
+/** One manifest as YAML text (no trailing newline). */
+export function toYamlText(object: Record<string, unknown>): string {
+  if (Object.keys(object).length === 0) return '{}';
+  const out: string[] = [];
+  emitMap(object, '', out);
+  return out.join('\n');
+}
+
+/** Helm's stream: `---\n# Source: <path>\n<yaml>\n` per document. */
+export function serializeDocs(docs: readonly SourcedDoc[]): string {
+  let text = '';
+  for (const d of docs) text += `---\n# Source: ${d.source}\n${toYamlText(d.object)}\n`;
+  return text;
+}
