@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './golden-harness.js';
 import { defaultReader, loadValues, MAX_FILE_BYTES, type ValueSources } from '../src/renderer/values/load.js';
 import { MAX_VALUE_DEPTH } from '../src/renderer/values/maps.js';
 
@@ -160,5 +161,16 @@ describe('files: size, encoding, line ends', () => {
     mkdirSync(join(dir, 'sub'), { recursive: true });
     expect(() => defaultReader(join(dir, 'sub'))).toThrow(`${join(dir, 'sub')}: is a directory, not a file`);
     expect(() => defaultReader(join(dir, 'nope.yaml'))).toThrow(`${join(dir, 'nope.yaml')}: no such file`);
+  });
+});
+
+describe('a subchart table that is not a map', () => {
+  it.each<[string[], string]>([
+    [['--set', 'postgresql=1'], 'got number 1'],
+    [['--set-json', 'postgresql=["a"]'], 'got a list'],
+    [['--set-string', 'postgresql=abc'], 'got string "abc"'],
+  ])('%j is a typed error, as helm\'s "type mismatch"', async (flags, got) => {
+    const r = await runCli(['render', 'prefect-server', ...flags], tmpdir());
+    expect([r.code, r.stderr]).toEqual([1, `error: type mismatch on postgresql: the postgresql subchart's values must be a map, ${got}\n`]);
   });
 });

@@ -9,6 +9,18 @@ export type WarningSink = (message: string) => void;
 
 const GLOBAL = 'global';
 
+/** A subchart's table is not a map (`--set postgresql=1`): helm stops with "type mismatch on postgresql". */
+export class CoalesceTypeError extends Error {
+  readonly code = 'VALUES_TYPE_MISMATCH';
+  constructor(
+    readonly path: string,
+    readonly value: unknown,
+  ) {
+    const shown = Array.isArray(value) ? 'a list' : typeof value === 'string' ? `string ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}` : `${typeof value === 'bigint' ? 'number' : typeof value} ${String(value)}`;
+    super(`type mismatch on ${path}: the ${path.split('.').pop()} subchart's values must be a map, got ${shown}`);
+  }
+}
+
 /** CoalesceValues: user values over the chart's defaults, subcharts included. Inputs are not mutated. */
 export function coalesceValues(chart: LoadedChart, user: ValueMap, warn: WarningSink = () => {}): ValueMap {
   return coalesce(chart, deepCopy(user), warn, chart.metadata.name);
@@ -27,7 +39,7 @@ function coalesce(
     let table: ValueMap;
     if (existing === undefined || existing === null) table = newMap();
     else if (isMap(existing)) table = existing;
-    else throw new TypeError(`type mismatch on ${sub.name}: expected a map of values, got ${typeof existing}`);
+    else throw new CoalesceTypeError([...prefix.split('.').slice(1), sub.name].join('.'), existing);
     coalesceGlobals(table, dest, warn);
     setKey(dest, sub.name, coalesce(sub.chart, table, warn, `${prefix}.${sub.name}`));
   }
