@@ -11,14 +11,30 @@ import { compareGoStrings, goPrint, goTypeName, isMap, isNil } from '../gotempla
  */
 export function dig(root: unknown, path: string, from = ''): unknown {
   let cur = root;
-  let walked = from;
-  for (const key of path.split('.')) {
-    walked += `.${key}`;
-    if (isNil(cur)) throw new TemplateExecError(`at <${walked}>: nil pointer evaluating interface {}.${key}`);
-    if (!isMap(cur)) throw new TemplateExecError(`at <${walked}>: can't evaluate field ${key} in type interface {}`);
+  const keys = splitPath(path);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (!isMap(cur)) {
+      // The walked chain is spelled out only for the error (building it on every step cost more than the walk).
+      const walked = `${from}.${keys.slice(0, i + 1).join('.')}`;
+      if (isNil(cur)) throw new TemplateExecError(`at <${walked}>: nil pointer evaluating interface {}.${key}`);
+      throw new TemplateExecError(`at <${walked}>: can't evaluate field ${key} in type interface {}`);
+    }
     cur = Object.hasOwn(cur, key) ? cur[key] : undefined;
   }
   return cur;
+}
+
+/** Templates walk the same few hundred literal paths on every render: split each once. */
+const splitPaths = new Map<string, readonly string[]>();
+
+function splitPath(path: string): readonly string[] {
+  let keys = splitPaths.get(path);
+  if (keys === undefined) {
+    keys = path.split('.');
+    if (splitPaths.size < 4096) splitPaths.set(path, keys);
+  }
+  return keys;
 }
 
 /** `.Values.<path>` */
