@@ -128,3 +128,103 @@ describe('prototype safety', () => {
     expect(Object.keys(data.a as object)).toEqual(['__proto__']);
   });
 });
+
+// The remaining cases of helm v3.10.1 pkg/strvals/parser_test.go (TestParseSet, TestParseInto,
+// TestParseIntoString, TestParseJSON), written as our own table; `--set` integers are int64 (bigint).
+describe('helm v3.10.1 parser_test.go', () => {
+  it.each<[string, Record<string, unknown>]>([
+    ['name1=value1', { name1: 'value1' }],
+    ['name1=value1,name2=value2', { name1: 'value1', name2: 'value2' }],
+    ['leading_zeros=00009', { leading_zeros: '00009' }],
+    ['zero_int=0', { zero_int: 0n }],
+    ['long_int=1234567890', { long_int: 1234567890n }],
+    ['boolean=true', { boolean: true }],
+    ['is_null=null', { is_null: null }],
+    ['name1=one\\=two,name2=three\\=four', { name1: 'one=two', name2: 'three=four' }],
+    ['name1=one two three,name2=three two one', { name1: 'one two three', name2: 'three two one' }],
+    ['outer.inner=value', { outer: { inner: 'value' } }],
+    ['outer.inner1=value,outer.middle.inner=value', { outer: { inner1: 'value', middle: { inner: 'value' } } }],
+    ['name1={value1,value2},name2={value1,value2}', { name1: ['value1', 'value2'], name2: ['value1', 'value2'] }],
+    ['list[0].foo=bar', { list: [{ foo: 'bar' }] }],
+    ['list[0]=foo,list[1]=bar', { list: ['foo', 'bar'] }],
+    ['list[0]=foo,list[1]=bar,', { list: ['foo', 'bar'] }],
+    ['name1.name2[0].foo=bar,name1.name2[1].foo=bar', { name1: { name2: [{ foo: 'bar' }, { foo: 'bar' }] } }],
+    ['name1.name2[1].foo=bar,name1.name2[0].foo=bar', { name1: { name2: [{ foo: 'bar' }, { foo: 'bar' }] } }],
+  ])('--set %s', (expr, expected) => {
+    expect(parse('set', expr)).toEqual(expected);
+  });
+
+  it.each(['name1,name2=value2', 'name1,name2=value2\\', 'name1,name2', 'name1.name2,name1.name3', 'name1.,name2', 'list[0]=foo,list[-20]=bar'])(
+    '--set %s fails',
+    (expr) => {
+      expect(() => parse('set', expr)).toThrow(SetParseError);
+    },
+  );
+
+  const into = (kind: SetKind, start: Record<string, unknown>, ...exprs: string[]): Record<string, unknown> => {
+    for (const e of exprs) parseSetInto(kind, e, start);
+    return start;
+  };
+
+  it.each<[string, Record<string, unknown>, string[], Record<string, unknown>]>([
+    [
+      'over existing values',
+      { outer: { inner1: 'overwrite', inner2: 'value2' } },
+      ['outer.inner1=value1,outer.inner3=value3,outer.inner4=4'],
+      { outer: { inner1: 'value1', inner2: 'value2', inner3: 'value3', inner4: 4n } },
+    ],
+    ['a map in a nested list, in two steps', {}, ['listOuter[0][0].type=listValue', 'listOuter[0][0].status=alive'], { listOuter: [[{ type: 'listValue', status: 'alive' }]] }],
+    ['two nested lists', {}, ['listOuter[0][0].type=listValue', 'listOuter[1][0].status=alive'], { listOuter: [[{ type: 'listValue' }], [{ status: 'alive' }]] }],
+    [
+      'three levels over existing lists',
+      { listOuter: [[[{ exited: 'old' }]]] },
+      ['listOuter[0][1][0].type=listValue', 'listOuter[0][0][1].status=alive'],
+      { listOuter: [[[{ exited: 'old' }, { status: 'alive' }], [{ type: 'listValue' }]]] },
+    ],
+  ])('ParseInto: %s', (_name, start, exprs, expected) => {
+    expect(into('set', start, ...exprs)).toEqual(expected);
+  });
+
+  it('ParseIntoString over existing values', () => {
+    expect(into('set-string', { outer: { inner1: 'overwrite', inner2: 'value2' } }, 'outer.inner1=1,outer.inner3=3')).toEqual({
+      outer: { inner1: '1', inner2: 'value2', inner3: '3' },
+    });
+  });
+
+  it.each<[string, Record<string, unknown>, string, Record<string, unknown>]>([
+    [
+      'scalars, replacing one key',
+      { outer: { inner1: 'overwrite', inner2: 'value2' } },
+      'outer.inner1="1",outer.inner3=3,outer.inner4=true,outer.inner5="true"',
+      { outer: { inner1: '1', inner2: 'value2', inner3: 3, inner4: true, inner5: 'true' } },
+    ],
+    [
+      'objects and arrays, replacing existing ones',
+      { outer: { inner1: { x: 'overwrite' }, inner2: 'value2', inner3: ['overwrite'] } },
+      'outer.inner1={"a":"1","b":2,"c":[1,2,3]},outer.inner3=["new value 1","new value 2"],outer.inner4={"aa":"1","bb":2,"cc":[1,2,3]},outer.inner5=[{"A":"1","B":2,"C":[1,2,3]}]',
+      {
+        outer: {
+          inner1: { a: '1', b: 2, c: [1, 2, 3] },
+          inner2: 'value2',
+          inner3: ['new value 1', 'new value 2'],
+          inner4: { aa: '1', bb: 2, cc: [1, 2, 3] },
+          inner5: [{ A: '1', B: 2, C: [1, 2, 3] }],
+        },
+      },
+    ],
+    [
+      'null, no value, and an index into a value set just before',
+      { outer: { inner1: { x: 'overwrite' }, inner2: 'value2' } },
+      'outer.inner1=,outer.inner3={"aa":"1","bb":2,"cc":[1,2,3]},outer.inner3.cc[1]=null',
+      { outer: { inner1: null, inner2: 'value2', inner3: { aa: '1', bb: 2, cc: [1, null, 3] } } },
+    ],
+  ])('ParseJSON: %s', (_name, start, expr, expected) => {
+    expect(into('set-json', start, expr)).toEqual(expected);
+  });
+
+  it('ParseJSON: a syntax error fails', () => {
+    expect(() =>
+      parse('set-json', 'outer.inner1={"a":"1","b":2,"c":[1,2,3]},outer.inner3=["new value 1","new value 2"],outer.inner4={"aa":"1","bb":2,"cc":[1,2,3]},outer.inner5={"A":"1","B":2,"C":[1,2,3]}]'),
+    ).toThrow(SetParseError);
+  });
+});
