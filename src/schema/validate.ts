@@ -117,16 +117,38 @@ function decodePointer(pointer: string): Array<string | number> {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-/** JSON numbers only: values are plain data, but guard against non-JSON values such as bigint. */
+/**
+ * JSON numbers only: values are plain data, but guard against non-JSON values such as bigint. Copies
+ * only what it changes (the validator reads, never writes, its input), so plain values are passed
+ * through as they are.
+ */
 function toJsonData(v: unknown): unknown {
   if (typeof v === 'bigint') return Number(v);
-  if (Array.isArray(v)) return v.map(toJsonData);
-  if (v && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) out[k] = toJsonData((v as Record<string, unknown>)[k]);
-    return out;
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      const y = toJsonData(x);
+      if (y !== x) (out ??= v.slice())[i] = y;
+    }
+    return out ?? v;
   }
-  return v;
+  // Anything but a plain map, or a map with an own `__proto__` key, is rebuilt as it always was.
+  if (Object.getPrototypeOf(v) !== Object.prototype || Object.hasOwn(v, '__proto__')) return rebuildJsonData(v);
+  let out: Record<string, unknown> | undefined;
+  for (const k of Object.keys(v)) {
+    const x = (v as Record<string, unknown>)[k];
+    const y = toJsonData(x);
+    if (y !== x) (out ??= { ...(v as Record<string, unknown>) })[k] = y;
+  }
+  return out ?? v;
+}
+
+function rebuildJsonData(v: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) out[k] = toJsonData((v as Record<string, unknown>)[k]);
+  return out;
 }
 
 export function validateValues(chart: string, schema: Record<string, unknown>, values: unknown): SchemaIssue[] {
