@@ -174,3 +174,26 @@ describe('a subchart table that is not a map', () => {
     expect([r.code, r.stderr]).toEqual([1, `error: type mismatch on postgresql: the postgresql subchart's values must be a map, ${got}\n`]);
   });
 });
+
+describe('YAML that JS would turn into something other than plain data', () => {
+  const load = (text: string) => loadValues({}, [{ file: 'v.yaml', text }]).values;
+  it.each<[string, unknown]>([
+    ['a: !!binary aGk=', { a: 'hi' }],
+    ['a: !!set {x, z}', { a: { x: null, z: null } }],
+    ['a: !!omap [x: 1, z: 2]', { a: [{ x: 1 }, { z: 2 }] }],
+    ['a: !!pairs [x: 1]', { a: [{ x: 1 }] }],
+    ['a: 12:30:00', { a: '12:30:00' }],
+    ['a: 1:20.5', { a: '1:20.5' }],
+    ['a: 2001-12-14', { a: '2001-12-14' }],
+  ])('%j → %j (as yaml.v2 decodes it for helm)', (text, expected) => {
+    const values = load(text);
+    expect(values).toEqual(expected);
+    expect(Object.getPrototypeOf(values.a) === Object.prototype || typeof values.a !== 'object' || Array.isArray(values.a)).toBe(true);
+  });
+
+  it.each(['? [a]\n: 1\n', '? {a: 1}\n: 1\n', 'a: &x [1]\n? *x\n: 1\n'])('%j: a list or map as a key is refused with its position', (text) => {
+    const e = typedError(() => load(text));
+    expect(e.code).toBe('YAML_SYNTAX');
+    expect(e.message).toMatch(/^v\.yaml:\d+:3: invalid map key: a key must be a string, number or boolean, not a list or map$/);
+  });
+});

@@ -32,12 +32,31 @@ export interface ParsedYaml {
   lines: LineCounter;
 }
 
+const YAML_ORG = 'tag:yaml.org,2002:';
+
+/**
+ * The yaml package's YAML 1.1 tags, cut down to what helm's yaml.v2 decodes into interface{}: timestamps and
+ * sexagesimal numbers (`12:30`) stay strings; `!!set`, `!!omap` and `!!pairs` are the plain maps and lists they
+ * are written as (not JS Set/Map objects); `!!binary` is the decoded text (not a Uint8Array).
+ */
+function yamlV2Tags(tags: Tags): Tags {
+  const dropped = new Set(['timestamp', 'set', 'omap', 'pairs', 'binary'].map((t) => YAML_ORG + t));
+  const kept = tags.filter((t) => typeof t === 'string' || (!dropped.has(t.tag) && t.format !== 'TIME'));
+  return [
+    ...kept,
+    {
+      tag: `${YAML_ORG}binary`,
+      identify: () => false,
+      resolve: (text: string) => Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8'),
+    },
+  ];
+}
+
 const PARSE_OPTIONS = {
   version: '1.1' as const,
   merge: true,
   uniqueKeys: false,
-  // Helm decodes into interface{}, where timestamps stay strings.
-  customTags: (tags: Tags): Tags => tags.filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:timestamp'),
+  customTags: yamlV2Tags,
   // An alias bomb expands past this many nodes: refuse instead of exhausting memory.
   maxAliasCount: 1000,
 };
@@ -136,6 +155,11 @@ function finishYaml(text: string, file: string): ParsedYaml {
       }),
     );
   }
+  const badKey = collectionKey(doc);
+  if (badKey?.range) {
+    const pos = lines.linePos(badKey.range[0]);
+    throw new YamlSyntaxError(file, pos.line, pos.col, 'invalid map key: a key must be a string, number or boolean, not a list or map');
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: PARSE_OPTIONS.maxAliasCount });
@@ -144,6 +168,22 @@ function finishYaml(text: string, file: string): ParsedYaml {
   }
   checkDepth(data, file, doc, lines);
   return { file, data, doc, lines };
+}
+
+/** A map key that is a list or map (`? [a]`): yaml.v2 refuses it ("invalid map key"); JS would stringify it. */
+function collectionKey(doc: Document): Node | undefined {
+  const { visit, isAlias, isCollection } = yamlLib();
+  let bad: Node | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isCollection(pair.key) || (isAlias(pair.key) && isCollection(pair.key.resolve(doc)))) {
+        bad = pair.key;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return bad;
 }
 
 function checkDepth(data: unknown, file: string, doc: Document, lines: LineCounter): void {
