@@ -27,6 +27,8 @@ export interface ExecOptions {
   env: FuncEnv;
   /** Look up a named template ({{define}} in the text, then the host's). */
   lookupTemplate(name: string): { nodes: Node[]; unit: ExecUnit } | undefined;
+  /** A named template the host provides (the charts' helpers), as text; undefined when it has none by that name. */
+  hostTemplate?(name: string, data: unknown): string | undefined;
   /** Enter a nested template call (template/include/tpl); throws TEMPLATE_LIMIT past the depth bound. */
   enter(): void;
   leave(): void;
@@ -195,7 +197,14 @@ export class Executor {
 
   private walkTemplate(dot: Val, node: Extract<Node, { kind: 'template' }>): void {
     const t = this.opts.lookupTemplate(node.name);
-    if (!t) this.error(node.pos, `template ${JSON.stringify(node.name)} not defined`);
+    if (!t) {
+      // Helm parses tpl text into the chart's template set, so `{{ template "common.names.fullname" . }}` reaches the charts' defines too.
+      const newDot = node.pipe ? this.evalPipeline(dot, node.pipe) : undefined;
+      const out = this.opts.hostTemplate?.(node.name, newDot);
+      if (out === undefined) this.error(node.pos, `template ${JSON.stringify(node.name)} not defined`);
+      this.emit(out);
+      return;
+    }
     const newDot = node.pipe ? this.evalPipeline(dot, node.pipe) : undefined;
     this.opts.enter();
     try {

@@ -103,6 +103,14 @@ class Session {
         funcs: FUNCS,
         env: this.env,
         lookupTemplate: (n) => this.defines.get(n),
+        hostTemplate: (n, data) => {
+          this.enter();
+          try {
+            return this.host.include?.(n, data);
+          } finally {
+            this.leave();
+          }
+        },
         enter: () => this.enter(),
         leave: () => this.leave(),
         charge: (n) => this.charge(n),
