@@ -1,6 +1,7 @@
 // Document order: helm/helm pkg/releaseutil/kind_sorter.go (InstallOrder) and manifest_sorter.go.
 // Files in byte-wise path order, documents of a file in file order, then a stable sort by kind:
 // known kinds in install order, unknown kinds after them, alphabetically.
+import { checkManifestHeads } from './manifest-head.js';
 import type { SourcedDoc } from './serialize.js';
 
 export const INSTALL_ORDER: readonly string[] = [
@@ -18,8 +19,12 @@ function kindOf(d: SourcedDoc): string {
   return typeof d.object.kind === 'string' ? d.object.kind : '';
 }
 
-/** `docs` must be in template order within each file; returns a new, sorted array. */
+/**
+ * `docs` must be in template order within each file; returns a new, sorted array. Like helm's
+ * SortManifests, first fails on documents whose apiVersion/kind/metadata it cannot read.
+ */
 export function sortManifests(docs: readonly SourcedDoc[]): SourcedDoc[] {
+  checkManifestHeads(docs);
   const byPath = docs
     .map((d, i) => ({ d, i }))
     .sort((a, b) => (a.d.source < b.d.source ? -1 : a.d.source > b.d.source ? 1 : a.i - b.i))
