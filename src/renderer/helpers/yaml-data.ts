@@ -48,7 +48,11 @@ function resolvePlain(s: string): unknown {
     else n = Number(body);
     return neg ? -n : n;
   }
-  if (FLOAT.test(s)) return Number(s);
+  // yaml.v2 tries floats on the text without underscores; one out of float64's range stays a string.
+  if (FLOAT.test(digits)) {
+    const n = Number(digits);
+    return Number.isFinite(n) ? n : s;
+  }
   return s;
 }
 
