@@ -23,7 +23,7 @@ import { serializeDocs, type SourcedDoc } from './serialize.js';
 import { sortManifests } from './sort.js';
 import { coalesceValues, type WarningSink } from './values/coalesce.js';
 import { loadValues, originOf, type InlineValues, type LoadedValues, type TextReader, type ValueSources } from './values/load.js';
-import { getPath, isMap, type ValueMap } from './values/maps.js';
+import { deepFreeze, getPath, isMap, type ValueMap } from './values/maps.js';
 import { validateValues, type SchemaIssue } from '../schema/validate.js';
 import { globMatch } from './glob.js';
 
@@ -92,12 +92,6 @@ export function prepareValues(
 }
 
 const defaultsPrepared = new WeakMap<LoadedChart, { prepared: { chart: LoadedChart; values: ValueMap }; warnings: string[] }>();
-
-function deepFreeze(v: unknown): void {
-  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
-  Object.freeze(v);
-  for (const x of Object.values(v)) deepFreeze(x);
-}
 
 function prepareFresh(
   chart: LoadedChart,

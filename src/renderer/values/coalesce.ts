@@ -2,7 +2,7 @@
 // User values win; maps merge; a user null over a default deletes the key; `global` flows from a
 // parent into each subchart, and a subchart coalesces its own table (`postgresql.*`).
 import type { LoadedChart } from '../chart.js';
-import { deepCopy, isMap, newMap, setKey, type ValueMap } from './maps.js';
+import { deepFreeze, isMap, newMap, setKey, type ValueMap } from './maps.js';
 
 /** Something worth telling the user but not an error (helm logs these as warnings). */
 export type WarningSink = (message: string) => void;
@@ -21,9 +21,54 @@ export class CoalesceTypeError extends Error {
   }
 }
 
-/** CoalesceValues: user values over the chart's defaults, subcharts included. Inputs are not mutated. */
+/**
+ * CoalesceValues: user values over the chart's defaults, subcharts included. Inputs are not mutated.
+ *
+ * Defaults are shared, not copied: the result holds the chart's default tables themselves wherever the
+ * user changed nothing (they are frozen, so nothing downstream can change them either), and a table is
+ * copied only when this merge has to write into it (copy on write). `owned` holds the tables this merge
+ * made, the only ones it writes in place.
+ */
 export function coalesceValues(chart: LoadedChart, user: ValueMap, warn: WarningSink = () => {}): ValueMap {
-  return coalesce(chart, deepCopy(user), warn, chart.metadata.name);
+  return withOwnership(() => coalesce(chart, ownedCopy(user), warn, chart.metadata.name));
+}
+
+let owned = new Set<object>();
+
+function withOwnership<T>(run: () => T): T {
+  const outer = owned;
+  owned = new Set();
+  try {
+    return run();
+  } finally {
+    owned = outer;
+  }
+}
+
+/** A deep copy whose maps this merge owns (built key by key: see own). */
+function ownedCopy<T>(v: T): T {
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) return v.map(ownedCopy) as T;
+  const out = newMap();
+  for (const k of Object.keys(v)) setKey(out, k, ownedCopy((v as ValueMap)[k]));
+  owned.add(out);
+  return out as T;
+}
+
+/** `m` itself if this merge made it, else a shallow copy it owns (to write into). */
+function own(m: ValueMap): ValueMap {
+  if (owned.has(m)) return m;
+  // Key by key, not `{ ...m }`: V8 makes a spread copy in a shape that is slow to add keys to.
+  const copy = newMap();
+  for (const k of Object.keys(m)) setKey(copy, k, m[k]);
+  owned.add(copy);
+  return copy;
+}
+
+function fresh(): ValueMap {
+  const m = newMap();
+  owned.add(m);
+  return m;
 }
 
 function coalesce(
@@ -33,12 +78,12 @@ function coalesce(
   prefix: string,
   defaults: ValueMap = importedDefaults(chart),
 ): ValueMap {
-  coalesceDefaults(dest, deepCopy(defaults), warn, prefix);
+  coalesceDefaults(dest, defaults, warn, prefix);
   for (const sub of chart.subcharts) {
     const existing = Object.hasOwn(dest, sub.name) ? dest[sub.name] : undefined;
     let table: ValueMap;
-    if (existing === undefined || existing === null) table = newMap();
-    else if (isMap(existing)) table = existing;
+    if (existing === undefined || existing === null) table = fresh();
+    else if (isMap(existing)) table = own(existing);
     else throw new CoalesceTypeError([...prefix.split('.').slice(1), sub.name].join('.'), existing);
     coalesceGlobals(table, dest, warn);
     setKey(dest, sub.name, coalesce(sub.chart, table, warn, `${prefix}.${sub.name}`));
@@ -59,13 +104,15 @@ function importedDefaults(chart: LoadedChart): ValueMap {
   if (!chart.metadata.dependencies?.length || !chart.subcharts.length) return chart.defaults;
   let hit = imported.get(chart);
   if (!hit) {
-    hit = coalesce(chart, newMap(), () => {}, chart.metadata.name, chart.defaults);
+    // Its own merge: the result is cached and shared by every later merge, which must not write into it.
+    hit = withOwnership(() => coalesce(chart, fresh(), () => {}, chart.metadata.name, chart.defaults));
+    deepFreeze(hit);
     imported.set(chart, hit);
   }
   return hit;
 }
 
-/** coalesceValues: merge the chart's defaults `src` under `dest`. */
+/** coalesceValues: merge the chart's defaults `src` under `dest` (owned). */
 function coalesceDefaults(dest: ValueMap, src: ValueMap, warn: WarningSink, prefix: string): void {
   for (const key of Object.keys(src)) {
     const val = src[key];
@@ -78,29 +125,40 @@ function coalesceDefaults(dest: ValueMap, src: ValueMap, warn: WarningSink, pref
       // A null from the user removes the default (helm deletes the key).
       delete dest[key];
     } else if (isMap(value)) {
-      if (isMap(val)) coalesceTables(value, val, warn, `${prefix}.${key}`);
-      else if (val !== null) warn(`skipped value for ${prefix}.${key}: Not a table.`);
+      if (isMap(val)) {
+        const merged = coalesceTables(value, val, warn, `${prefix}.${key}`);
+        if (merged !== value) setKey(dest, key, merged);
+      } else if (val !== null) warn(`skipped value for ${prefix}.${key}: Not a table.`);
     }
   }
 }
 
-/** coalesceTables: dst has precedence; nulls in dst delete the key. */
-function coalesceTables(dst: ValueMap, src: ValueMap, warn: WarningSink, prefix: string): void {
+/** coalesceTables: dst has precedence; nulls in dst delete the key. Returns dst, or its copy if dst was shared and had to change. */
+function coalesceTables(dst: ValueMap, src: ValueMap, warn: WarningSink, prefix: string): ValueMap {
+  let out = dst;
   for (const key of Object.keys(src)) {
     const val = src[key];
-    const has = Object.hasOwn(dst, key);
-    const dv = has ? dst[key] : undefined;
+    const has = Object.hasOwn(out, key);
+    const dv = has ? out[key] : undefined;
     if (has && dv === null) {
-      delete dst[key];
+      out = own(out);
+      delete out[key];
     } else if (!has) {
-      setKey(dst, key, val);
+      out = own(out);
+      setKey(out, key, val);
     } else if (isMap(val)) {
-      if (isMap(dv)) coalesceTables(dv, val, warn, `${prefix}.${key}`);
-      else warn(`cannot overwrite table with non table for ${prefix}.${key} (${JSON.stringify(val)})`);
+      if (isMap(dv)) {
+        const merged = coalesceTables(dv, val, warn, `${prefix}.${key}`);
+        if (merged !== dv) {
+          out = own(out);
+          setKey(out, key, merged);
+        }
+      } else warn(`cannot overwrite table with non table for ${prefix}.${key} (${JSON.stringify(val)})`);
     } else if (isMap(dv) && val !== null) {
       warn(`destination for ${prefix}.${key} is a table. Ignoring non-table value (${JSON.stringify(val)})`);
     }
   }
+  return out;
 }
 
 /** coalesceGlobals: the parent's `global` wins over the subchart's, tables merged top-down. */
@@ -109,19 +167,16 @@ function coalesceGlobals(dest: ValueMap, src: ValueMap, warn: WarningSink): void
   const sg0 = Object.hasOwn(src, GLOBAL) ? src[GLOBAL] : undefined;
   if (dg0 !== undefined && !isMap(dg0)) return warn('global is not a map in a subchart; skipped');
   if (sg0 !== undefined && !isMap(sg0)) return warn('global is not a map; skipped');
-  const dg = (dg0 as ValueMap | undefined) ?? newMap();
+  const dg = dg0 === undefined ? fresh() : own(dg0 as ValueMap);
   const sg = (sg0 as ValueMap | undefined) ?? newMap();
   for (const key of Object.keys(sg)) {
     const val = sg[key];
     if (isMap(val)) {
-      const vv = deepCopy(val);
+      const vv = ownedCopy(val);
       const destv = Object.hasOwn(dg, key) ? dg[key] : undefined;
       if (destv === undefined) setKey(dg, key, vv);
       else if (!isMap(destv)) warn(`Conflict: cannot merge map onto non-map for "${key}". Skipping.`);
-      else {
-        coalesceTables(vv, destv, warn, `global.${key}`);
-        setKey(dg, key, vv);
-      }
+      else setKey(dg, key, coalesceTables(vv, destv, warn, `global.${key}`));
     } else if (isMap(Object.hasOwn(dg, key) ? dg[key] : undefined)) {
       warn(`key ${key} is table. Skipping`);
     } else {
