@@ -84,3 +84,16 @@ describe('through the real charts', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('fromYaml on hostile text: quick, and plain data', () => {
+  it.each<[string, unknown, string]>([
+    ['100 000 unclosed [', '['.repeat(100_000), 'map[Error:error converting YAML to JSON: yaml: values nest deeper than 200 levels]'],
+    ['a binary scalar', 'a: !!binary aGk=', 'map[a:hi]'],
+    ['a set', 'a: !!set {x, z}', 'map[a:map[x:<nil> z:<nil>]]'],
+    ['sexagesimal', 'a: 1:30', 'map[a:1:30]'],
+  ])('%s', (_name, text, expected) => {
+    const started = performance.now();
+    expect(tpl('{{ fromYaml .t }}', { t: text })).toBe(expected);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});

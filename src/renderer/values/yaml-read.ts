@@ -39,8 +39,8 @@ const YAML_ORG = 'tag:yaml.org,2002:';
  * sexagesimal numbers (`12:30`) stay strings; `!!set`, `!!omap` and `!!pairs` are the plain maps and lists they
  * are written as (not JS Set/Map objects); `!!binary` is the decoded text (not a Uint8Array).
  */
-function yamlV2Tags(tags: Tags): Tags {
-  const dropped = new Set(['timestamp', 'set', 'omap', 'pairs', 'binary'].map((t) => YAML_ORG + t));
+export function yamlV2Tags(tags: Tags, keepTimestamps = false): Tags {
+  const dropped = new Set([...(keepTimestamps ? [] : ['timestamp']), 'set', 'omap', 'pairs', 'binary'].map((t) => YAML_ORG + t));
   const kept = tags.filter((t) => typeof t === 'string' || (!dropped.has(t.tag) && t.format !== 'TIME'));
   return [
     ...kept,
@@ -56,7 +56,7 @@ const PARSE_OPTIONS = {
   version: '1.1' as const,
   merge: true,
   uniqueKeys: false,
-  customTags: yamlV2Tags,
+  customTags: (tags: Tags): Tags => yamlV2Tags(tags),
   // An alias bomb expands past this many nodes: refuse instead of exhausting memory.
   maxAliasCount: 1000,
 };

@@ -5,6 +5,7 @@ import { toJson } from '../go-json.js';
 import { toYaml } from '../go-yaml.js';
 import { isMap, isNil, newMap, setKey } from '../go-value.js';
 import { yamlLib } from '../../yaml-lib.js';
+import { deepFlowOffset, MAX_DEPTH, yamlV2Tags } from '../../values/yaml-read.js';
 
 /** Plain data as Helm's readers give it: null-prototype maps, float64 numbers, RFC 3339 timestamps. */
 function normalize(v: unknown, depth = 0): unknown {
@@ -22,7 +23,11 @@ function normalize(v: unknown, depth = 0): unknown {
 
 /** sigs.k8s.io/yaml Unmarshal (YAML 1.1 via yaml.v2, then through JSON). Throws with the parser's message. */
 function readYaml(text: string): unknown {
-  return normalize(yamlLib().parse(text, { version: '1.1', merge: true, uniqueKeys: false, maxAliasCount: 1000 }));
+  // Refuse runaway nesting before the parser spends seconds on it; keep data plain (no Set, Map, Uint8Array).
+  if (deepFlowOffset(text, MAX_DEPTH) >= 0) throw new Error(`values nest deeper than ${MAX_DEPTH} levels`);
+  return normalize(
+    yamlLib().parse(text, { version: '1.1', merge: true, uniqueKeys: false, maxAliasCount: 1000, customTags: (tags) => yamlV2Tags(tags, true) }),
+  );
 }
 
 function jsonTypeName(v: unknown): string {
@@ -33,7 +38,8 @@ function jsonTypeName(v: unknown): string {
   return 'object';
 }
 
-function fromYaml(text: string): unknown {
+/** helm's fromYaml: a map, else a map holding the reader's complaint under `Error`. */
+export function fromYaml(text: string): unknown {
   const m = newMap();
   try {
     const v = readYaml(text);
