@@ -74,9 +74,14 @@ export function eqString(v: unknown, text: string, what = 'eq'): boolean {
 
 /** fmt's `%s` of one operand: strings as they are, other types flagged as `%!s(type=value)`. */
 export function fmtS(v: unknown): string {
-  if (isNil(v)) return '%!s(<nil>)';
+  return isNil(v) ? '%!s(<nil>)' : fmtSInner(v);
+}
+
+/** Inside a list or map, fmt prints a nil element as `<nil>` and applies %s to every other one. */
+function fmtSInner(v: unknown): string {
+  if (isNil(v)) return '<nil>';
   if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return `[${v.map(fmtS).join(' ')}]`;
-  if (isMap(v)) return `map[${Object.keys(v).sort(compareGoStrings).map((k) => `${k}:${fmtS(v[k])}`).join(' ')}]`;
+  if (Array.isArray(v)) return `[${v.map(fmtSInner).join(' ')}]`;
+  if (isMap(v)) return `map[${Object.keys(v).sort(compareGoStrings).map((k) => `${k}:${fmtSInner(v[k])}`).join(' ')}]`;
   return `%!s(${goTypeName(v)}=${goPrint(v)})`;
 }

@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { ChartInfo, RenderContext } from '../context.js';
 import { runtimeOf } from '../context.js';
 import { isTrue, strval } from './go.js';
+import { fmtS } from './go-template.js';
 import { tplText } from './tplvalues.js';
 import { printed } from './yaml-data.js';
 
@@ -25,7 +26,7 @@ function toStr(v: unknown): string {
 export function image(ctx: RenderContext, imageRoot: Loose, global?: Loose, chart?: ChartInfo): string {
   const globalRegistry = field(global, 'imageRegistry');
   const registry = isTrue(globalRegistry) ? globalRegistry : field(imageRoot, 'registry');
-  const repository = toStr(field(imageRoot, 'repository'));
+  const repository = fmtS(field(imageRoot, 'repository'));
   let separator = ':';
   let termination = toStr(field(imageRoot, 'tag'));
   const v = runtimeOf(ctx).commonVersion;
@@ -34,7 +35,8 @@ export function image(ctx: RenderContext, imageRoot: Loose, global?: Loose, char
     separator = '@';
     termination = toStr(field(imageRoot, 'digest'));
   }
-  return isTrue(registry) ? `${toStr(registry)}/${repository}${separator}${termination}` : `${repository}${separator}${termination}`;
+  // printf "%s/%s%s%s": the registry and repository as fmt's %s prints any value; tag and digest went through toString.
+  return isTrue(registry) ? `${fmtS(registry)}/${repository}${separator}${termination}` : `${repository}${separator}${termination}`;
 }
 
 /** Pull secret names from global.imagePullSecrets then each image's pullSecrets (maps give `.name`). */
