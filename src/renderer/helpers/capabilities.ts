@@ -1,7 +1,9 @@
 // bitnami common `_capabilities.tpl`: API versions chosen by the target Kubernetes version, which is
 // `global.kubeVersion`, else `kubeVersion`, else what `--kube-version` (Capabilities) says.
 import { runtimeOf, type RenderContext } from '../context.js';
-import { dflt, printText } from './go.js';
+import { TemplateExecError } from '../errors.js';
+import { goTypeName, isMap } from '../gotemplate/go-format.js';
+import { dflt, isNil, isTrue, printText } from './go.js';
 
 export class KubeVersionValueError extends Error {
   readonly code = 'BAD_KUBE_VERSION_VALUE';
@@ -13,7 +15,13 @@ export class KubeVersionValueError extends Error {
 /** common.capabilities.kubeVersion */
 export function kubeVersion(ctx: RenderContext): string {
   const v = ctx.Values;
-  const global = v.global && typeof v.global === 'object' ? (v.global as Record<string, unknown>).kubeVersion : undefined;
+  const g = v.global;
+  // `(.Values.global).kubeVersion` (`.Values.global.kubeVersion` under a truthy `if` in 2.12.0): a field
+  // of nil is nil, of a map its key; any other value stops the template.
+  if (!isNil(g) && !isMap(g) && (runtimeOf(ctx).commonVersion !== '2.12.0' || isTrue(g))) {
+    throw new TemplateExecError(`can't evaluate field kubeVersion in type ${goTypeName(g)}`);
+  }
+  const global = isMap(g) ? g.kubeVersion : undefined;
   return printText(dflt(dflt(ctx.Capabilities.KubeVersion.Version, v.kubeVersion), global));
 }
 
