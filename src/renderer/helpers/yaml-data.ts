@@ -14,7 +14,8 @@ export class ManifestYamlError extends Error {
   }
 }
 
-const YAML11 = { version: '1.1' as const, merge: true, uniqueKeys: false };
+// logLevel 'error': a stray `%` directive line is an error we report, not a warning the library prints.
+const YAML11 = { version: '1.1' as const, merge: true, uniqueKeys: false, logLevel: 'error' as const };
 
 /** Plain words that read as strings: the common case, answered without any parsing. */
 const PLAIN_STRING = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
