@@ -2,7 +2,9 @@
 import type { RenderContext } from '../context.js';
 import { runtimeOf } from '../context.js';
 import { chartLabel, name } from './names.js';
-import { tplMerge, tplValue } from './tplvalues.js';
+import { mergeInto } from '../gotemplate/funcs/collections.js';
+import { empty } from './go.js';
+import { renderedMap, tplMerge } from './tplvalues.js';
 import { printed } from './yaml-data.js';
 
 export type Labels = Record<string, unknown>;
@@ -27,6 +29,14 @@ export function standardLabels(ctx: RenderContext, customLabels?: unknown, value
     base['app.kubernetes.io/version'] = ctx.Chart.AppVersion;
   }
   if (customLabels === undefined) return base;
+  if (runtimeOf(ctx).commonVersion === '2.12.0') {
+    // `merge (custom | fromYaml) (standard)`: a custom label set to nil or an empty value gets the
+    // standard one, and other nil custom labels stay (as null).
+    const custom = renderedMap(ctx, customLabels, valuePath);
+    mergeInto(custom, base, false, 0);
+    return custom;
+  }
+  // Later releases: common.tplvalues.merge of (custom, standard), which drops nil custom labels.
   return tplMerge(ctx, [customLabels, base], valuePath);
 }
 
@@ -39,12 +49,12 @@ export function matchLabels(ctx: RenderContext, customLabels?: unknown, valuePat
     'app.kubernetes.io/name': name(ctx),
     'app.kubernetes.io/instance': ctx.Release.Name,
   };
-  const rendered = tplValue(ctx, customLabels, valuePath);
+  // `merge (pick (custom | fromYaml) name instance) (standard)`: a custom name or instance wins unless
+  // it is empty (nil, "", 0, false, an empty map or list).
+  const rendered = renderedMap(ctx, customLabels, valuePath);
   const out: Labels = { ...base };
-  if (rendered && typeof rendered === 'object' && !Array.isArray(rendered)) {
-    for (const k of ['app.kubernetes.io/name', 'app.kubernetes.io/instance']) {
-      if (Object.hasOwn(rendered, k)) out[k] = (rendered as Labels)[k];
-    }
+  for (const k of ['app.kubernetes.io/name', 'app.kubernetes.io/instance']) {
+    if (Object.hasOwn(rendered, k) && !empty(rendered[k])) out[k] = rendered[k];
   }
   return out;
 }

@@ -2,6 +2,9 @@
 // against the chart context, then read back as YAML where the chart places them.
 import { runtimeOf, type RenderContext } from '../context.js';
 import { tpl, TemplateError } from '../gotemplate/index.js';
+import { mergeInto } from '../gotemplate/funcs/collections.js';
+import { fromYaml } from '../gotemplate/funcs/helm.js';
+import { isMap, newMap, setKey } from '../gotemplate/go-value.js';
 import { toJson, toYaml } from './go.js';
 import { yamlFromText } from './yaml-data.js';
 
@@ -49,29 +52,31 @@ export function tplValue(ctx: RenderContext, value: unknown, valuePath = ''): un
   return yamlFromText(tplText(ctx, value, valuePath));
 }
 
-/** common.tplvalues.merge: render each value, later ones filling only keys the earlier ones lack. */
+/**
+ * common.tplvalues.merge: each value rendered and read with `fromYaml`, then sprig `merge`d into the
+ * result (mergo): earlier values win, a nil value is dropped, an empty one ("", 0, false) is filled by a
+ * later value, and a value that is not a map reads as `{Error: ...}`, as helm's fromYaml reports it.
+ */
 export function tplMerge(ctx: RenderContext, values: readonly unknown[], valuePath = ''): Record<string, unknown> {
-  const dst: Record<string, unknown> = {};
-  for (const v of values) {
-    const rendered = tplValue(ctx, v, valuePath);
-    if (rendered && typeof rendered === 'object' && !Array.isArray(rendered)) mergeInto(dst, rendered as Record<string, unknown>);
-  }
+  const dst = newMap();
+  for (const v of values) mergeInto(dst, renderedMap(ctx, v, valuePath), false, 0);
   return dst;
 }
 
-/** sprig `merge`: deep, destination wins. */
-function mergeInto(dst: Record<string, unknown>, src: Record<string, unknown>): void {
-  for (const k of Object.keys(src)) {
-    const s = src[k];
-    if (!Object.hasOwn(dst, k)) {
-      dst[k] = s;
-      continue;
-    }
-    const d = dst[k];
-    if (d && s && typeof d === 'object' && typeof s === 'object' && !Array.isArray(d) && !Array.isArray(s)) {
-      mergeInto(d as Record<string, unknown>, s as Record<string, unknown>);
-    }
-  }
+/** `include "common.tplvalues.render" (dict "value" v ...) | fromYaml`: fresh maps the caller may change. */
+export function renderedMap(ctx: RenderContext, value: unknown, valuePath = ''): Record<string, unknown> {
+  // Fast path: a map without templates reads back as itself (copied, as fromYaml makes new maps).
+  if (isMap(value) && !hasTemplate(value)) return freshCopy(value) as Record<string, unknown>;
+  return fromYaml(tplText(ctx, value ?? null, valuePath)) as Record<string, unknown>;
+}
+
+function freshCopy(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(freshCopy);
+  if (typeof v === 'bigint') return Number(v);
+  if (!isMap(v)) return v;
+  const m = newMap();
+  for (const k of Object.keys(v)) setKey(m, k, freshCopy(v[k]));
+  return m;
 }
 
 /** `contains "{{" (toJson .value)`, without building JSON for the common plain case. */

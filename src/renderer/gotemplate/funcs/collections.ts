@@ -37,7 +37,7 @@ export function deepCopy(v: unknown, depth = 0): unknown {
 const asMap = (v: unknown): GoMap | null => (isMap(v) ? v : null);
 
 /** mergo.Merge(dst, src) / with WithOverride, on map[string]interface{} (the paths sprig exercises). */
-function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean, depth: number): void {
+export function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean, depth: number): void {
   if (depth > 100) return;
   for (const k of Object.keys(src)) {
     const s = src[k];
