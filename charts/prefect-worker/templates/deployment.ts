@@ -8,6 +8,7 @@ import {
   eqString,
   fullname,
   isTrue,
+  ManifestYamlError,
   matchLabels,
   namespace,
   printed,
@@ -18,14 +19,27 @@ import {
   scalarFromText,
   standardLabels,
   strval,
-  TemplateExecError,
   tplText,
-  tplValue,
   val,
   yamlBlock,
 } from '../../../src/renderer/helpers/index.js';
 import { configMapText } from './configmap.js';
-import { apiUrl, baseJobTemplateName, clusterUUID, DEPLOYMENT_API_VERSION, listBlock, mapBlock, serviceAccountName, workerMetadata } from './helpers.js';
+import {
+  apiUrl,
+  baseJobTemplateName,
+  clusterUUID,
+  DEPLOYMENT_API_VERSION,
+  inline,
+  inlineText,
+  listBlock,
+  listItem,
+  mapBlock,
+  serviceAccountName,
+  soft,
+  tplBlock,
+  workerMetadata,
+  yamlErrorsLast,
+} from './helpers.js';
 
 type Obj = Record<string, unknown>;
 
@@ -34,7 +48,7 @@ const WORK_POOL_REQUIRED = 'A Work Pool Name is required (worker.config.workPool
 /** `image: "{{ repository }}:{{ tag }}"`: Go prints both inside a YAML double-quoted scalar. */
 function imageRef(ctx: RenderContext): unknown {
   const text = `${printOrEmpty(val(ctx, 'worker.image.repository'))}:${printOrEmpty(val(ctx, 'worker.image.prefectTag'))}`;
-  return scalarFromText(`"${text}"`);
+  return soft(() => scalarFromText(`"${text}"`), null);
 }
 
 function printOrEmpty(v: unknown): string {
@@ -86,7 +100,7 @@ function basicAuthEnv(ctx: RenderContext): Obj[] {
   if (!isTrue(val(ctx, 'worker.selfHostedServerApiConfig.basicAuth.enabled'))) return [];
   const existing = val(ctx, 'worker.selfHostedServerApiConfig.basicAuth.existingSecret');
   if (isTrue(existing)) {
-    return [{ name: 'PREFECT_API_AUTH_STRING', valueFrom: { secretKeyRef: { name: printed(existing), key: 'auth-string' } } }];
+    return [{ name: 'PREFECT_API_AUTH_STRING', valueFrom: { secretKeyRef: { name: inline(existing, 18), key: 'auth-string' } } }];
   }
   return [{ name: 'PREFECT_API_AUTH_STRING', value: quoted(val(ctx, 'worker.selfHostedServerApiConfig.basicAuth.authString')) }];
 }
@@ -96,8 +110,8 @@ function apiKeyEnv(ctx: RenderContext, config: 'cloudApiConfig' | 'selfManagedCl
     name: 'PREFECT_API_KEY',
     valueFrom: {
       secretKeyRef: {
-        name: printed(val(ctx, `worker.${config}.apiKeySecret.name`)),
-        key: printed(val(ctx, `worker.${config}.apiKeySecret.key`)),
+        name: inline(val(ctx, `worker.${config}.apiKeySecret.name`), 18),
+        key: inline(val(ctx, `worker.${config}.apiKeySecret.key`), 18),
       },
     },
   };
@@ -122,7 +136,7 @@ function syncInitContainer(ctx: RenderContext): Obj {
   const container: Obj = {
     name: 'sync-base-job-template',
     image: imageRef(ctx),
-    imagePullPolicy: printed(val(ctx, 'worker.image.pullPolicy')),
+    imagePullPolicy: inline(val(ctx, 'worker.image.pullPolicy'), 10),
     command: ['/bin/sh', '-c'],
     args: [syncScript(workPool)],
     workingDir: '/home/prefect',
@@ -144,14 +158,14 @@ function syncInitContainer(ctx: RenderContext): Obj {
 function dnsConfig(ctx: RenderContext): Obj {
   const config = val(ctx, 'worker.dnsConfig');
   const list = (key: string): unknown[] | null => {
-    const items = rangeValues(dig(config, key, '.Values.worker.dnsConfig'), `.Values.worker.dnsConfig.${key}`).map((x) => printed(x));
+    const items = rangeValues(dig(config, key, '.Values.worker.dnsConfig'), `.Values.worker.dnsConfig.${key}`).map((x) => listItem(x, 10));
     return items.length ? items : null;
   };
   const nameservers = list('nameservers');
   const searches = list('searches');
   const options = rangeValues(dig(config, 'options', '.Values.worker.dnsConfig'), '.Values.worker.dnsConfig.options').map((o) => {
     const value = dig(o, 'value', '.');
-    const name = printed(dig(o, 'name', '.'));
+    const name = inline(dig(o, 'name', '.'), 12);
     return isTrue(value) ? { name, value: quoted(value) } : { name };
   });
   return { nameservers, searches, options: options.length ? options : null };
@@ -161,7 +175,7 @@ function workerArgs(ctx: RenderContext, templateName: string): unknown[] {
   const args: unknown[] = ['prefect', 'worker', 'start', '--type', quoted(val(ctx, 'worker.config.type'))];
   args.push('--pool', quoted(required(WORK_POOL_REQUIRED, val(ctx, 'worker.config.workPool'))));
   for (const queue of rangeValues(val(ctx, 'worker.config.workQueues'), '.Values.worker.config.workQueues')) {
-    args.push('--work-queue', printed(queue));
+    args.push('--work-queue', listItem(queue, 12));
   }
   args.push('--install-policy', quoted(val(ctx, 'worker.config.installPolicy')));
   const limit = val(ctx, 'worker.config.limit');
@@ -171,7 +185,7 @@ function workerArgs(ctx: RenderContext, templateName: string): unknown[] {
   if (isTrue(name)) args.push('--name', quoted(name));
   if (templateName) args.push('--base-job-template', 'baseJobTemplate.json');
   // `{{ . | toString }}` unquoted: YAML reads the text back, so "75" becomes a number.
-  for (const arg of rangeValues(val(ctx, 'worker.extraArgs'), '.Values.worker.extraArgs')) args.push(printed(strval(arg)));
+  for (const arg of rangeValues(val(ctx, 'worker.extraArgs'), '.Values.worker.extraArgs')) args.push(listItem(strval(arg), 12));
   return args;
 }
 
@@ -190,7 +204,7 @@ function workerEnv(ctx: RenderContext): unknown[] {
     env.push(apiKeyEnv(ctx, 'cloudApiConfig'));
   } else if (isSelfManagedTypo(ctx)) {
     env.push(apiKeyEnv(ctx, 'selfManagedCloudApiConfig'));
-    env.push({ name: 'PREFECT_CLOUD_API_URL', value: printed(val(ctx, 'worker.selfManagedCloudApiConfig.cloudApiUrl')) });
+    env.push({ name: 'PREFECT_CLOUD_API_URL', value: inline(val(ctx, 'worker.selfManagedCloudApiConfig.cloudApiUrl'), 14) });
   }
   // The variables the worker hands to the flow-run Jobs it creates, naming the API key Secret.
   const keySecret = eqString(apiConfig, 'cloud', '.Values.worker.apiConfig')
@@ -200,20 +214,20 @@ function workerEnv(ctx: RenderContext): unknown[] {
       : undefined;
   if (keySecret) {
     env.push(
-      { name: 'PREFECT_INTEGRATIONS_KUBERNETES_WORKER_API_KEY_SECRET_NAME', value: printed(val(ctx, `${keySecret}.name`)) },
-      { name: 'PREFECT_INTEGRATIONS_KUBERNETES_WORKER_API_KEY_SECRET_KEY', value: printed(val(ctx, `${keySecret}.key`)) },
+      { name: 'PREFECT_INTEGRATIONS_KUBERNETES_WORKER_API_KEY_SECRET_NAME', value: inline(val(ctx, `${keySecret}.name`), 14) },
+      { name: 'PREFECT_INTEGRATIONS_KUBERNETES_WORKER_API_KEY_SECRET_KEY', value: inline(val(ctx, `${keySecret}.key`), 14) },
     );
   }
   env.push({ name: 'PREFECT_DEBUG_MODE', value: quoted(val(ctx, 'worker.image.debug')) });
   env.push(...basicAuthEnv(ctx));
   const extra = val(ctx, 'worker.extraEnvVars');
-  if (isTrue(extra)) env.push(...listBlock(tplValue(ctx, extra, 'worker.extraEnvVars'), 'worker.extraEnvVars'));
+  if (isTrue(extra)) env.push(...listBlock(tplBlock(ctx, extra, 'worker.extraEnvVars'), 'worker.extraEnvVars'));
   return env;
 }
 
 /** `name: {{ include "common.tplvalues.render" ... }}` inline: the rendered text read as a scalar. */
 function inlineTpl(ctx: RenderContext, v: unknown, path: string): unknown {
-  return scalarFromText(tplText(ctx, v, path));
+  return inlineText(tplText(ctx, v, path), 16);
 }
 
 function workerEnvFrom(ctx: RenderContext): unknown[] | null {
@@ -238,7 +252,9 @@ function livenessProbe(ctx: RenderContext): Obj {
   const probe: Obj = { httpGet: { path: '/health', port: 8080 } };
   // `{{- toYaml config | nindent 12 }}` among the probe's keys: only a non-empty map keeps the YAML valid.
   if (!isTrue(config) || typeof config !== 'object' || Array.isArray(config)) {
-    throw new TemplateExecError('YAML parse error: worker.livenessProbe.config must be a non-empty map');
+    return soft(() => {
+      throw new ManifestYamlError(String(config), 'worker.livenessProbe.config must be a non-empty map');
+    }, probe);
   }
   return { ...probe, ...(config as Obj) };
 }
@@ -247,7 +263,7 @@ function workerContainer(ctx: RenderContext, templateName: string): Obj {
   const container: Obj = {
     name: 'prefect-worker',
     image: imageRef(ctx),
-    imagePullPolicy: printed(val(ctx, 'worker.image.pullPolicy')),
+    imagePullPolicy: inline(val(ctx, 'worker.image.pullPolicy'), 10),
     command: ['/usr/bin/tini', '-g', '--', '/opt/prefect/entrypoint.sh'],
     args: workerArgs(ctx, templateName),
     workingDir: '/home/prefect',
@@ -262,7 +278,7 @@ function workerContainer(ctx: RenderContext, templateName: string): Obj {
   const mounts: unknown[] = scratchMounts();
   if (templateName) mounts.push({ ...TEMPLATE_MOUNT });
   const extraMounts = val(ctx, 'worker.extraVolumeMounts');
-  if (isTrue(extraMounts)) mounts.push(...listBlock(tplValue(ctx, extraMounts, 'worker.extraVolumeMounts'), 'worker.extraVolumeMounts'));
+  if (isTrue(extraMounts)) mounts.push(...listBlock(tplBlock(ctx, extraMounts, 'worker.extraVolumeMounts'), 'worker.extraVolumeMounts'));
   container.volumeMounts = mounts;
   return container;
 }
@@ -271,20 +287,20 @@ function podSpec(ctx: RenderContext): Obj {
   const spec: Obj = {};
   const pullSecrets = val(ctx, 'worker.image.pullSecrets');
   if (isTrue(pullSecrets)) {
-    spec.imagePullSecrets = rangeValues(pullSecrets, '.Values.worker.image.pullSecrets').map((s) => ({ name: printed(s) }));
+    spec.imagePullSecrets = rangeValues(pullSecrets, '.Values.worker.image.pullSecrets').map((s) => ({ name: inline(s, 10) }));
   }
   const dnsPolicy = val(ctx, 'worker.dnsPolicy');
-  if (isTrue(dnsPolicy)) spec.dnsPolicy = printed(dnsPolicy);
+  if (isTrue(dnsPolicy)) spec.dnsPolicy = inline(dnsPolicy, 6);
   if (isTrue(val(ctx, 'worker.dnsConfig'))) spec.dnsConfig = dnsConfig(ctx);
-  spec.serviceAccountName = printed(serviceAccountName(ctx));
+  spec.serviceAccountName = inlineText(serviceAccountName(ctx), 6);
   for (const key of ['affinity', 'nodeSelector', 'tolerations'] as const) {
     const v = val(ctx, `worker.${key}`);
-    if (isTrue(v)) spec[key] = tplValue(ctx, v, `worker.${key}`);
+    if (isTrue(v)) spec[key] = tplBlock(ctx, v, `worker.${key}`);
   }
   const podSc = val(ctx, 'worker.podSecurityContext');
   if (isTrue(podSc)) spec.securityContext = yamlBlock(podSc);
   const priority = val(ctx, 'worker.priorityClassName');
-  if (isTrue(priority)) spec.priorityClassName = printed(priority);
+  if (isTrue(priority)) spec.priorityClassName = inline(priority, 6);
 
   const templateName = baseJobTemplateName(ctx);
   const extraInit = val(ctx, 'worker.initContainer.extraContainers');
@@ -292,7 +308,7 @@ function podSpec(ctx: RenderContext): Obj {
     const init: unknown[] = [];
     if (templateName) init.push(syncInitContainer(ctx));
     if (isTrue(extraInit)) {
-      init.push(...listBlock(tplValue(ctx, extraInit, 'worker.initContainer.extraContainers'), 'worker.initContainer.extraContainers'));
+      init.push(...listBlock(tplBlock(ctx, extraInit, 'worker.initContainer.extraContainers'), 'worker.initContainer.extraContainers'));
     }
     spec.initContainers = init;
   }
@@ -300,23 +316,23 @@ function podSpec(ctx: RenderContext): Obj {
   const containers: unknown[] = [workerContainer(ctx, templateName)];
   const extraContainers = val(ctx, 'worker.extraContainers');
   if (isTrue(extraContainers)) {
-    containers.push(...listBlock(tplValue(ctx, extraContainers, 'worker.extraContainers'), 'worker.extraContainers'));
+    containers.push(...listBlock(tplBlock(ctx, extraContainers, 'worker.extraContainers'), 'worker.extraContainers'));
   }
   spec.containers = containers;
 
   const volumes: unknown[] = [{ name: 'scratch', emptyDir: {} }];
   const extraVolumes = val(ctx, 'worker.extraVolumes');
-  if (isTrue(extraVolumes)) volumes.push(...listBlock(tplValue(ctx, extraVolumes, 'worker.extraVolumes'), 'worker.extraVolumes'));
-  if (templateName) volumes.push({ name: 'base-job-template-file', configMap: { name: printed(templateName) } });
+  if (isTrue(extraVolumes)) volumes.push(...listBlock(tplBlock(ctx, extraVolumes, 'worker.extraVolumes'), 'worker.extraVolumes'));
+  if (templateName) volumes.push({ name: 'base-job-template-file', configMap: { name: inlineText(templateName, 12) } });
   spec.volumes = volumes;
   return spec;
 }
 
 export const template: ChartTemplate = {
   path: 'templates/deployment.yaml',
-  render(ctx) {
+  render: yamlErrorsLast((ctx) => {
     const appVersion = printed(ctx.Chart.AppVersion);
-    const name = printed(fullname(ctx));
+    const name = inlineText(fullname(ctx), 2);
     const metadata = workerMetadata(ctx, name, appVersion);
 
     // `include (print $.Template.BasePath "/configmap.yaml") . | sha256sum`
@@ -324,19 +340,19 @@ export const template: ChartTemplate = {
     const podAnnotations: Obj = { 'checksum/config': printed(checksum) };
     const extraAnnotations = val(ctx, 'worker.podAnnotations');
     if (isTrue(extraAnnotations)) {
-      Object.assign(podAnnotations, mapBlock(tplValue(ctx, extraAnnotations, 'worker.podAnnotations'), 'worker.podAnnotations'));
+      Object.assign(podAnnotations, mapBlock(tplBlock(ctx, extraAnnotations, 'worker.podAnnotations'), 'worker.podAnnotations'));
     }
     const podLabels: Obj = { ...standardLabels(ctx), 'app.kubernetes.io/component': 'worker', 'prefect-version': appVersion };
     const extraLabels = val(ctx, 'worker.podLabels');
-    if (isTrue(extraLabels)) Object.assign(podLabels, mapBlock(tplValue(ctx, extraLabels, 'worker.podLabels'), 'worker.podLabels'));
+    if (isTrue(extraLabels)) Object.assign(podLabels, mapBlock(tplBlock(ctx, extraLabels, 'worker.podLabels'), 'worker.podLabels'));
 
     return {
       apiVersion: DEPLOYMENT_API_VERSION,
       kind: 'Deployment',
       metadata,
       spec: {
-        revisionHistoryLimit: printed(val(ctx, 'worker.revisionHistoryLimit')),
-        replicas: printed(val(ctx, 'worker.replicaCount')),
+        revisionHistoryLimit: inline(val(ctx, 'worker.revisionHistoryLimit'), 2),
+        replicas: inline(val(ctx, 'worker.replicaCount'), 2),
         selector: { matchLabels: { ...matchLabels(ctx), 'app.kubernetes.io/component': 'worker' } },
         template: {
           metadata: { annotations: podAnnotations, labels: podLabels },
@@ -344,6 +360,6 @@ export const template: ChartTemplate = {
         },
       },
     };
-  },
+  }),
 };
 

@@ -13,8 +13,11 @@ import {
   isTrue,
   ManifestYamlError,
   namespace,
+  printed,
   printText,
   quoteText,
+  scalarFromText,
+  yamlFromText,
   required,
   standardLabels,
   tplValue,
@@ -144,18 +147,111 @@ export function baseJobTemplateName(ctx: RenderContext): string {
 export const DEPLOYMENT_API_VERSION = 'apps/v1';
 export const RBAC_API_VERSION = 'rbac.authorization.k8s.io/v1';
 
+/*
+ * YAML errors come last. Helm first executes every template, stopping at the first `required`/`fail` or
+ * template error, and only then reads the rendered text as YAML. Our templates build data as they go, so
+ * a value that would break the YAML is noted here (the first one per template) and the template carries
+ * on, so that an execution error further down still wins, as in helm.
+ */
+let pendingYamlError: ManifestYamlError | undefined;
+
+/** Runs `fn`; a YAML error it raises is kept for the end of the template and `fallback` returned instead. */
+export function soft<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof ManifestYamlError)) throw e;
+    pendingYamlError ??= e;
+    return fallback;
+  }
+}
+
+/** A template's render with YAML errors raised only once everything else has run. */
+export function yamlErrorsLast<T>(render: (ctx: RenderContext) => T): (ctx: RenderContext) => T {
+  return (ctx) => {
+    const outer = pendingYamlError;
+    pendingYamlError = undefined;
+    try {
+      const out = render(ctx);
+      if (pendingYamlError) throw pendingYamlError;
+      return out;
+    } finally {
+      pendingYamlError = outer;
+    }
+  };
+}
+
+/** Text printed at a key or list item whose indicator sits at column `col` runs on to a line that ends the block. */
+function breaksBlock(text: string, col: number): boolean {
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim() === '') continue;
+    if (line.length - line.trimStart().length <= col) return true;
+  }
+  return false;
+}
+
+/**
+ * `key: {{ v }}` with the key at column `col`: as `printed`, except that text running on to a line
+ * indented no deeper than the key breaks the YAML (noted as a YAML error, see `soft`).
+ */
+export function inline(v: unknown, col: number): unknown {
+  return soft(() => {
+    const text = printText(v);
+    if (breaksBlock(text, col)) throw new ManifestYamlError(text, 'a value printed on one line runs on to a line that ends its block');
+    return printed(v);
+  }, null);
+}
+
+/** `- {{ text }}` with the dash at column `col`: like `inline`, but a mapping (`a: b`) or list (`- x`) may start after the dash. */
+export function listItem(v: unknown, col: number): unknown {
+  return soft(() => {
+    const text = printText(v);
+    if (breaksBlock(text, col)) throw new ManifestYamlError(text, 'a list item runs on to a line that ends its block');
+    try {
+      return printed(v);
+    } catch (e) {
+      if (!(e instanceof ManifestYamlError) || /[\n\r]/.test(text.trimEnd())) throw e;
+      const item = yamlFromText(`- ${text}`);
+      if (!Array.isArray(item) || item.length !== 1) throw e;
+      return item[0];
+    }
+  }, null);
+}
+
+/** `key: {{ text }}` for text already rendered (an include): read as `inline` reads a value. */
+export function inlineText(text: string, col: number): unknown {
+  return soft(() => {
+    if (breaksBlock(text, col)) throw new ManifestYamlError(text, 'a value printed on one line runs on to a line that ends its block');
+    return scalarFromText(text);
+  }, null);
+}
+
 /** A rendered YAML block that must be a map to sit among other keys of the same mapping. */
 export function mapBlock(v: unknown, what: string): Record<string, unknown> {
   if (isNil(v)) return {};
   if (isMap(v)) return v;
-  throw new ManifestYamlError(String(v), `${what} does not render to a mapping`);
+  return soft(() => {
+    throw new ManifestYamlError(String(v), `${what} does not render to a mapping`);
+  }, {});
 }
 
 /** A rendered YAML block that continues a list: its items, appended. */
 export function listBlock(v: unknown, what: string): unknown[] {
   if (isNil(v)) return [];
   if (Array.isArray(v)) return v;
-  throw new ManifestYamlError(String(v), `${what} does not render to a list`);
+  return soft(() => {
+    throw new ManifestYamlError(String(v), `${what} does not render to a list`);
+  }, []);
+}
+
+/**
+ * common.tplvalues.render of a value, read back as data. Template errors stop at once (tplValue throws
+ * them before reading the text back); only a YAML error in the result waits (see `soft`).
+ */
+export function tplBlock(ctx: RenderContext, v: unknown, path: string): unknown {
+  return soft(() => tplValue(ctx, v, path), null);
 }
 
 /**
@@ -169,7 +265,7 @@ export function workerLabels(ctx: RenderContext, appVersion: unknown): Record<st
     'prefect-version': appVersion,
   };
   const common = val(ctx, 'commonLabels');
-  if (isTrue(common)) Object.assign(labels, mapBlock(tplValue(ctx, common, 'commonLabels'), 'commonLabels'));
+  if (isTrue(common)) Object.assign(labels, mapBlock(tplBlock(ctx, common, 'commonLabels'), 'commonLabels'));
   return labels;
 }
 
@@ -177,7 +273,7 @@ export function workerLabels(ctx: RenderContext, appVersion: unknown): Record<st
 export function workerMetadata(ctx: RenderContext, name: unknown, appVersion: unknown): Record<string, unknown> {
   const meta: Record<string, unknown> = { name, namespace: namespace(ctx), labels: workerLabels(ctx, appVersion) };
   const annotations = val(ctx, 'commonAnnotations');
-  if (isTrue(annotations)) meta.annotations = tplValue(ctx, annotations, 'commonAnnotations');
+  if (isTrue(annotations)) meta.annotations = tplBlock(ctx, annotations, 'commonAnnotations');
   return meta;
 }
 

@@ -6,17 +6,17 @@ import {
   printed,
   val,
 } from '../../../src/renderer/helpers/index.js';
-import { DEPLOYMENT_API_VERSION, workerMetadata } from './helpers.js';
+import { DEPLOYMENT_API_VERSION, inline, inlineText, workerMetadata, yamlErrorsLast } from './helpers.js';
 
 function utilization(resource: string, target: unknown): Record<string, unknown> {
-  return { type: 'Resource', resource: { name: resource, target: { type: 'Utilization', averageUtilization: printed(target) } } };
+  return { type: 'Resource', resource: { name: resource, target: { type: 'Utilization', averageUtilization: inline(target, 10) } } };
 }
 
 export const template: ChartTemplate = {
   path: 'templates/hpa.yaml',
-  render(ctx) {
+  render: yamlErrorsLast((ctx) => {
     if (!isTrue(val(ctx, 'worker.autoscaling.enabled'))) return null;
-    const name = printed(fullname(ctx));
+    const name = inlineText(fullname(ctx), 2);
     const metadata = workerMetadata(ctx, name, printed(ctx.Chart.AppVersion));
     const cpu = val(ctx, 'worker.autoscaling.targetCPUUtilizationPercentage');
     const memory = val(ctx, 'worker.autoscaling.targetMemoryUtilizationPercentage');
@@ -28,12 +28,12 @@ export const template: ChartTemplate = {
       kind: 'HorizontalPodAutoscaler',
       metadata,
       spec: {
-        scaleTargetRef: { apiVersion: DEPLOYMENT_API_VERSION, kind: 'Deployment', name },
-        minReplicas: printed(val(ctx, 'worker.autoscaling.minReplicas')),
-        maxReplicas: printed(val(ctx, 'worker.autoscaling.maxReplicas')),
+        scaleTargetRef: { apiVersion: DEPLOYMENT_API_VERSION, kind: 'Deployment', name: inlineText(fullname(ctx), 4) },
+        minReplicas: inline(val(ctx, 'worker.autoscaling.minReplicas'), 2),
+        maxReplicas: inline(val(ctx, 'worker.autoscaling.maxReplicas'), 2),
         // With neither target, `metrics:` is left without items: null.
         metrics: metrics.length ? metrics : null,
       },
     };
-  },
+  }),
 };

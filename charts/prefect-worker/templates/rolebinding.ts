@@ -7,19 +7,19 @@ import {
   printed,
   val,
 } from '../../../src/renderer/helpers/index.js';
-import { RBAC_API_VERSION, serviceAccountName, workerMetadata } from './helpers.js';
+import { inlineText, RBAC_API_VERSION, serviceAccountName, workerMetadata, yamlErrorsLast } from './helpers.js';
 
 export const template: ChartTemplate = {
   path: 'templates/rolebinding.yaml',
-  render(ctx) {
+  render: yamlErrorsLast((ctx) => {
     if (!isTrue(val(ctx, 'rolebinding.create'))) return null;
-    const name = printed(fullname(ctx));
+    const name = inlineText(fullname(ctx), 2);
     return {
       apiVersion: RBAC_API_VERSION,
       kind: 'RoleBinding',
       metadata: workerMetadata(ctx, name, printed(ctx.Chart.AppVersion)),
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
-      subjects: [{ kind: 'ServiceAccount', name: printed(serviceAccountName(ctx)), namespace: namespace(ctx) }],
+      subjects: [{ kind: 'ServiceAccount', name: inlineText(serviceAccountName(ctx), 4), namespace: namespace(ctx) }],
     };
-  },
+  }),
 };
