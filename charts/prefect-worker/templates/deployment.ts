@@ -342,7 +342,7 @@ export const template: ChartTemplate = {
     if (isTrue(extraAnnotations)) {
       Object.assign(podAnnotations, mapBlock(tplBlock(ctx, extraAnnotations, 'worker.podAnnotations'), 'worker.podAnnotations'));
     }
-    const podLabels: Obj = { ...standardLabels(ctx), 'app.kubernetes.io/component': 'worker', 'prefect-version': appVersion };
+    const podLabels: Obj = { ...soft(() => standardLabels(ctx), {}), 'app.kubernetes.io/component': 'worker', 'prefect-version': appVersion };
     const extraLabels = val(ctx, 'worker.podLabels');
     if (isTrue(extraLabels)) Object.assign(podLabels, mapBlock(tplBlock(ctx, extraLabels, 'worker.podLabels'), 'worker.podLabels'));
 
@@ -353,7 +353,7 @@ export const template: ChartTemplate = {
       spec: {
         revisionHistoryLimit: inline(val(ctx, 'worker.revisionHistoryLimit'), 2),
         replicas: inline(val(ctx, 'worker.replicaCount'), 2),
-        selector: { matchLabels: { ...matchLabels(ctx), 'app.kubernetes.io/component': 'worker' } },
+        selector: { matchLabels: { ...soft(() => matchLabels(ctx), {}), 'app.kubernetes.io/component': 'worker' } },
         template: {
           metadata: { annotations: podAnnotations, labels: podLabels },
           spec: podSpec(ctx),

@@ -260,7 +260,7 @@ export function tplBlock(ctx: RenderContext, v: unknown, path: string): unknown 
  */
 export function workerLabels(ctx: RenderContext, appVersion: unknown): Record<string, unknown> {
   const labels: Record<string, unknown> = {
-    ...standardLabels(ctx),
+    ...soft(() => standardLabels(ctx), {}),
     'app.kubernetes.io/component': 'worker',
     'prefect-version': appVersion,
   };
