@@ -61,7 +61,7 @@ async function loadSources() {
       contents: [
         "export { readChart, CHART_NAMES } from './src/charts.ts';",
         "export { AJV_OPTIONS, schemaForAjv } from './src/schema/validate.ts';",
-        "export { prepareValues } from './src/renderer/render.ts';",
+        "export { enabledSubcharts, prepareValues } from './src/renderer/render.ts';",
         "export { loadValues } from './src/renderer/values/load.ts';",
       ].join('\n'),
       resolveDir: ROOT,
@@ -92,7 +92,7 @@ function jsonOf(value, what) {
  * a module of the bundle (`chart-validator:<n>`), initialised when needed and so in the code cache.
  */
 async function chartModules() {
-  const { readChart, CHART_NAMES, AJV_OPTIONS, schemaForAjv, prepareValues, loadValues } = await loadSources();
+  const { readChart, CHART_NAMES, AJV_OPTIONS, schemaForAjv, enabledSubcharts, prepareValues, loadValues } = await loadSources();
   const { Ajv } = await import('ajv');
   const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
   const validators = [];
@@ -116,26 +116,38 @@ async function chartModules() {
     return `{
   metadata: ${jsonOf(chart.metadata, `${path}/Chart.yaml`)},
   defaults: ${jsonOf(chart.defaults, `${path}/values.yaml`)},
-  schema: ${chart.schema ? jsonOf(chart.schema, `${path}/values.schema.json`) : 'undefined'},
+  schemaText: ${chart.schema ? JSON.stringify(JSON.stringify(chart.schema)) : 'undefined'},
   loadValidate: ${loadValidate},
   subcharts: { ${subs.join(', ')} },
 }`;
   }
 
-  /** Whether the defaults alone pass the schema checks of a render with no values. */
-  function defaultsValid(chart) {
+  /**
+   * What a render with no values prepares (LoadedChart.preparedDefaults), as source text: the values
+   * and warnings prepareValues gives, when they pass the schemas, carry over as JSON, and the enabled
+   * subcharts read the same from them as from the probe prepareValues uses.
+   */
+  function preparedDefaults(chart, path) {
+    const warnings = [];
+    let prepared;
     try {
-      prepareValues(chart, loadValues({}), () => {});
-      return true;
+      prepared = prepareValues(chart, loadValues({}), (m) => warnings.push(m));
     } catch (e) {
-      if (e?.code === 'SCHEMA_INVALID') return false;
+      if (e?.code === 'SCHEMA_INVALID') return 'undefined';
       throw e;
+    }
+    const names = (c) => c.subcharts.map((s) => s.name).join(',');
+    if (names(enabledSubcharts(chart, prepared.values)) !== names(prepared.chart)) return 'undefined';
+    try {
+      return `{ values: ${jsonOf(prepared.values, `${path} prepared defaults`)}, warnings: ${JSON.stringify(warnings)} }`;
+    } catch {
+      return 'undefined';
     }
   }
 
   for (const name of CHART_NAMES) {
     const chart = await readChart(name, join(ROOT, 'charts'));
-    const valid = defaultsValid(chart);
+    const prepared = preparedDefaults(chart, `charts/${name}`);
     data.esm.set(
       name,
       [
@@ -143,10 +155,10 @@ async function chartModules() {
         // Chunks live in dist/chunks/, validators in dist/validators/.
         'const load = createRequire(import.meta.url);',
         `export const chart = ${emit(chart, `charts/${name}`, 'esm')};`,
-        `chart.defaultsValid = ${valid};`,
+        `chart.preparedDefaults = ${prepared};`,
       ].join('\n'),
     );
-    data.cjs.set(name, [`exports.chart = ${emit(chart, `charts/${name}`, 'cjs')};`, `exports.chart.defaultsValid = ${valid};`].join('\n'));
+    data.cjs.set(name, [`exports.chart = ${emit(chart, `charts/${name}`, 'cjs')};`, `exports.chart.preparedDefaults = ${prepared};`].join('\n'));
   }
   const entries = (f) => CHART_NAMES.map((n) => `  ${JSON.stringify(n)}: ${f(n)},`).join('\n');
   const index = {

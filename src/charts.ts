@@ -52,8 +52,9 @@ export async function getChart(name: string): Promise<LoadedChart> {
   const load = moduleLoader(name);
   const embedded = EMBEDDED && Object.hasOwn(EMBEDDED, name) ? EMBEDDED[name] : undefined;
   const [{ chart, deprecation }, data] = await Promise.all([load(), embedded?.()]);
+  // Not a spread of fromEmbedded's result: that would call its lazy getters (and read files).
   const loaded: LoadedChart = data
-    ? { ...fromEmbedded(() => join(chartsRoot(), name), data.chart, chart), deprecation }
+    ? fromEmbedded(() => join(chartsRoot(), name), data.chart, chart, deprecation)
     : { ...loadChart(join(chartsRoot(), name), chart), deprecation };
   cache.set(name, loaded);
   return loaded;
@@ -67,12 +68,13 @@ export async function readChart(name: string, charts = chartsRoot()): Promise<Lo
 
 /**
  * A LoadedChart from embedded data. `dir` and `valuesText` (for docs and messages, never read by
- * render) are looked up on first use, so rendering touches no chart file.
+ * render) are looked up on first use, so rendering touches no chart file; `schema` is parsed on
+ * first use.
  */
-function fromEmbedded(dirOf: () => string, data: EmbeddedChart, module: ChartModule): LoadedChart {
-  if (data.schema && data.loadValidate) registerCompiledSchema(data.schema, data.loadValidate);
+function fromEmbedded(dirOf: () => string, data: EmbeddedChart, module: ChartModule, deprecation?: string): LoadedChart {
   let dir: string | undefined;
   let valuesText: string | undefined;
+  let schema: Record<string, unknown> | undefined;
   const subcharts = (module.subcharts ?? []).map((s) => {
     const sub = Object.hasOwn(data.subcharts, s.name) ? data.subcharts[s.name] : undefined;
     if (!sub) throw new Error(`embedded chart data lacks subchart ${s.name}; rebuild with npm run build`);
@@ -93,11 +95,19 @@ function fromEmbedded(dirOf: () => string, data: EmbeddedChart, module: ChartMod
       }
       return valuesText;
     },
+    // Parsed on first use: a render whose values the build already checked never needs it.
+    get schema() {
+      if (schema === undefined && data.schemaText !== undefined) {
+        schema = JSON.parse(data.schemaText) as Record<string, unknown>;
+        if (data.loadValidate) registerCompiledSchema(schema, data.loadValidate);
+      }
+      return schema;
+    },
     metadata: data.metadata,
     defaults: data.defaults,
-    schema: data.schema,
-    defaultsValid: data.defaultsValid,
+    preparedDefaults: data.preparedDefaults,
     module,
     subcharts,
+    deprecation,
   };
 }

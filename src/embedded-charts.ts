@@ -9,11 +9,12 @@ import type { ChartMetadata } from './renderer/chart.js';
 export interface EmbeddedChart {
   metadata: ChartMetadata;
   defaults: Record<string, unknown>;
-  schema?: Record<string, unknown>;
+  /** values.schema.json's text (parsed on first use). */
+  schemaText?: string;
   /** Loads the schema's validator, compiled ahead of time (schemaForAjv + AJV_OPTIONS of src/schema/validate.ts). */
   loadValidate?: () => ValidateFunction;
-  /** The build found that the chart's defaults alone (no user values) meet the schemas (LoadedChart.defaultsValid). */
-  defaultsValid?: boolean;
+  /** What a render with no user values prepares (LoadedChart.preparedDefaults), computed by the build. */
+  preparedDefaults?: { values: Record<string, unknown>; warnings: string[] };
   /** By subchart name (charts/<name>/charts/<sub>/). */
   subcharts: Record<string, EmbeddedChart>;
 }

@@ -83,10 +83,11 @@ export interface LoadedChart {
   readonly valuesText: string;
   readonly schema?: Record<string, unknown>;
   /**
-   * Known ahead of time (the build checks it) that the defaults alone, with no user values, meet the
-   * chart's schema and its subcharts': a render with no values then skips validation.
+   * What rendering with no user values prepares — the defaults coalesced (subcharts included), already
+   * checked against the schemas — and the coalesce warnings, when known ahead of time (the build
+   * computes them with the same code). Such a render then neither coalesces nor validates.
    */
-  readonly defaultsValid?: boolean;
+  readonly preparedDefaults?: { readonly values: Record<string, unknown>; readonly warnings: readonly string[] };
   readonly module: ChartModule;
   readonly subcharts: ReadonlyArray<{ name: string; condition?: string; chart: LoadedChart }>;
   /** A one-line notice for charts upstream has deprecated (printed on stderr, never in manifests). */

@@ -67,7 +67,12 @@ export function enabledSubcharts(chart: LoadedChart, values: ValueMap): LoadedCh
     // Helm only honours a boolean condition; anything else leaves the chart enabled.
     return typeof v === 'boolean' ? v : true;
   });
-  return subcharts.length === chart.subcharts.length ? chart : { ...chart, subcharts };
+  if (subcharts.length === chart.subcharts.length) return chart;
+  // A copy that keeps accessors as accessors (a spread would call a chart's lazy getters).
+  return Object.defineProperties({}, {
+    ...Object.getOwnPropertyDescriptors(chart),
+    subcharts: { value: subcharts, enumerable: true, writable: true, configurable: true },
+  }) as LoadedChart;
 }
 
 /** Steps 2–5: the values the templates will see, validated. */
@@ -76,15 +81,19 @@ export function prepareValues(
   loaded: LoadedValues,
   warn: WarningSink,
 ): { chart: LoadedChart; values: ValueMap } {
-  if (Object.keys(loaded.values).length > 0) return prepareFresh(chart, loaded, warn, false);
+  if (Object.keys(loaded.values).length > 0) return prepareFresh(chart, loaded, warn);
   // No user values: the result depends on the chart alone, so it is computed once per chart (frozen,
   // as every render shares it) and its warnings replayed.
   let hit = defaultsPrepared.get(chart);
   if (!hit) {
-    const warnings: string[] = [];
-    const prepared = prepareFresh(chart, loaded, (m) => warnings.push(m), chart.defaultsValid === true);
-    deepFreeze(prepared.values);
-    hit = { prepared, warnings };
+    if (chart.preparedDefaults) {
+      const { values, warnings } = chart.preparedDefaults;
+      hit = { prepared: { chart: enabledSubcharts(chart, values), values }, warnings: [...warnings] };
+    } else {
+      const warnings: string[] = [];
+      hit = { prepared: prepareFresh(chart, loaded, (m) => warnings.push(m)), warnings };
+    }
+    deepFreeze(hit.prepared.values);
     defaultsPrepared.set(chart, hit);
   }
   for (const w of hit.warnings) warn(w);
@@ -93,16 +102,11 @@ export function prepareValues(
 
 const defaultsPrepared = new WeakMap<LoadedChart, { prepared: { chart: LoadedChart; values: ValueMap }; warnings: string[] }>();
 
-function prepareFresh(
-  chart: LoadedChart,
-  loaded: LoadedValues,
-  warn: WarningSink,
-  knownValid: boolean,
-): { chart: LoadedChart; values: ValueMap } {
+function prepareFresh(chart: LoadedChart, loaded: LoadedValues, warn: WarningSink): { chart: LoadedChart; values: ValueMap } {
   const probe = coalesceValues(chart, loaded.values, () => {});
   const active = enabledSubcharts(chart, probe);
   const values = coalesceValues(active, loaded.values, warn);
-  const issues = knownValid ? [] : schemaIssues(active, values);
+  const issues = schemaIssues(active, values);
   if (issues.length) {
     throw new SchemaValidationError(
       issues.map((i) => {
