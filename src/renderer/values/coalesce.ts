@@ -168,11 +168,21 @@ function coalesceGlobals(dest: ValueMap, src: ValueMap, warn: WarningSink): void
   if (dg0 !== undefined && !isMap(dg0)) return warn('global is not a map in a subchart; skipped');
   if (sg0 !== undefined && !isMap(sg0)) return warn('global is not a map; skipped');
   const dg = dg0 === undefined ? fresh() : own(dg0 as ValueMap);
-  const sg = (sg0 as ValueMap | undefined) ?? newMap();
+  let sg = (sg0 as ValueMap | undefined) ?? newMap();
+  if (Object.keys(sg).some((k) => isMap(sg[k]) && isMap(Object.hasOwn(dg, k) ? dg[k] : undefined))) {
+    // helm's copyMap copies a global table one level deep only, so merging the subchart's globals into
+    // it writes into the parent's nested tables: a key the user nulled at global.a.b.c comes back from
+    // the subchart's copy of the defaults (helm v3.10.1 renders global.prefect.image.prefectTag=null so).
+    // The parent's global is made ours to be written through.
+    sg = ownedCopy(sg);
+    setKey(src, GLOBAL, sg);
+  }
   for (const key of Object.keys(sg)) {
     const val = sg[key];
     if (isMap(val)) {
-      const vv = ownedCopy(val);
+      // One level deep: nested tables stay the parent's.
+      const vv: ValueMap = { ...val };
+      owned.add(vv);
       const destv = Object.hasOwn(dg, key) ? dg[key] : undefined;
       if (destv === undefined) setKey(dg, key, vv);
       else if (!isMap(destv)) warn(`Conflict: cannot merge map onto non-map for "${key}". Skipping.`);
