@@ -1,6 +1,7 @@
 // prefect-server, as upstream at prefect-helm 00fb799 (bitnami common 2.27.0), with the bundled
 // bitnami/postgresql 12.12.10 subchart under charts/postgresql.
 import type { ChartModule } from '../../src/renderer/chart.js';
+import { chart as commonChart } from './charts/common/index.js';
 import { chart as postgresqlChart } from './charts/postgresql/index.js';
 import { namedTemplates } from './templates/helpers.js';
 import { template as notes } from './templates/notes.js';
@@ -29,5 +30,9 @@ export const chart: ChartModule = {
     service,
   ],
   namedTemplates,
-  subcharts: [{ name: 'postgresql', condition: 'postgresql.enabled', module: postgresqlChart }],
+  // In Chart.yaml's order, as helm coalesces them: common's values (under `common`) first.
+  subcharts: [
+    { name: 'common', module: commonChart },
+    { name: 'postgresql', condition: 'postgresql.enabled', module: postgresqlChart },
+  ],
 };

@@ -10,6 +10,7 @@
 // replace the subchart's: every `common.*` include here behaves as 2.27.0 (pull secrets given as
 // `{name: ...}` maps, global.defaultStorageClass, ...), which real helm output confirms.
 import type { ChartModule } from '../../../../src/renderer/chart.js';
+import { chart as commonChart } from './charts/common/index.js';
 import { named } from './templates/helpers.js';
 import { template as extraList } from './templates/extra-list.js';
 import { template as networkpolicyEgress } from './templates/networkpolicy-egress.js';
@@ -55,4 +56,6 @@ export const chart: ChartModule = {
     serviceaccount,
   ],
   namedTemplates: Object.fromEntries(Object.entries(named).map(([name, fn]) => [name, (ctx) => fn(ctx)])),
+  // Its own common 2.12.0, for its values (`common.exampleValue` and the globals), as helm coalesces them.
+  subcharts: [{ name: 'common', module: commonChart }],
 };
