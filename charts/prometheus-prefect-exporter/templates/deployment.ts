@@ -4,11 +4,11 @@ import type { RenderContext } from '../../../src/renderer/context.js';
 import {
   dflt, field, goRange, image, isTrue, matchLabels, printed, quoted, yamlBlock,
 } from '../../../src/renderer/helpers/index.js';
-import { metadata, serviceAccountName } from './helpers.js';
+import { inline, inlineText, metadata, serviceAccountName } from './helpers.js';
 
 function env(ctx: RenderContext): unknown[] {
   const v = ctx.Values;
-  const list: unknown[] = [{ name: 'PREFECT_API_URL', value: printed(v.prefectApiUrl) }];
+  const list: unknown[] = [{ name: 'PREFECT_API_URL', value: inline(v.prefectApiUrl, 12) }];
   if (isTrue(v.csrfAuth)) list.push({ name: 'PREFECT_CSRF_ENABLED', value: 'True' });
   const pagination = v.pagination;
   if (isTrue(field(pagination, 'enabled'))) {
@@ -19,7 +19,7 @@ function env(ctx: RenderContext): unknown[] {
   }
   if (isTrue(v.env)) {
     for (const [key, value] of goRange(v.env, 'env')) {
-      list.push({ name: printed(String(key).toUpperCase()), value: quoted(value) });
+      list.push({ name: inline(String(key).toUpperCase(), 12), value: quoted(value) });
     }
   }
   const auth = v.basicAuth;
@@ -27,7 +27,7 @@ function env(ctx: RenderContext): unknown[] {
     const existing = field(auth, 'existingSecret');
     list.push(
       isTrue(existing)
-        ? { name: 'PREFECT_API_AUTH_STRING', valueFrom: { secretKeyRef: { name: printed(existing), key: 'auth-string' } } }
+        ? { name: 'PREFECT_API_AUTH_STRING', valueFrom: { secretKeyRef: { name: inline(existing, 16), key: 'auth-string' } } }
         : { name: 'PREFECT_API_AUTH_STRING', value: quoted(field(auth, 'authString')) },
     );
   }
@@ -41,10 +41,10 @@ function container(ctx: RenderContext): Record<string, unknown> {
   const c: Record<string, unknown> = {
     name: printed(ctx.Chart.Name),
     securityContext: yamlBlock(v.securityContext),
-    image: printed(image(ctx, v.image as Record<string, unknown>)),
-    imagePullPolicy: printed(field(v.image, 'pullPolicy')),
+    image: inlineText(image(ctx, v.image as Record<string, unknown>), 10),
+    imagePullPolicy: inline(field(v.image, 'pullPolicy'), 10),
     args: args && args.length ? args : null,
-    ports: [{ name: 'http', containerPort: printed(dflt(field(service, 'port'), field(service, 'targetPort'))), protocol: 'TCP' }],
+    ports: [{ name: 'http', containerPort: inline(dflt(field(service, 'port'), field(service, 'targetPort')), 14), protocol: 'TCP' }],
   };
   const probe = { httpGet: { path: '/', port: 'http' } };
   if (isTrue(v.livenessProbe)) c.livenessProbe = probe;
@@ -64,14 +64,14 @@ export const template: ChartTemplate = {
     const podSpec: Record<string, unknown> = {};
     if (isTrue(v.imagePullSecrets)) podSpec.imagePullSecrets = yamlBlock(v.imagePullSecrets);
     const useSa = field(v.serviceAccount, 'useServiceAccount');
-    podSpec.serviceAccountName = printed(isTrue(useSa) ? useSa : serviceAccountName(ctx));
+    podSpec.serviceAccountName = isTrue(useSa) ? inline(useSa, 6) : inlineText(serviceAccountName(ctx), 6);
     podSpec.securityContext = yamlBlock(v.podSecurityContext);
     podSpec.containers = [container(ctx)];
     for (const key of ['nodeSelector', 'affinity', 'tolerations']) {
       if (isTrue(v[key])) podSpec[key] = yamlBlock(v[key]);
     }
-    const spec: Record<string, unknown> = { revisionHistoryLimit: printed(v.revisionHistoryLimit) };
-    if (!isTrue(field(v.autoscaling, 'enabled'))) spec.replicas = printed(v.replicaCount);
+    const spec: Record<string, unknown> = { revisionHistoryLimit: inline(v.revisionHistoryLimit, 2) };
+    if (!isTrue(field(v.autoscaling, 'enabled'))) spec.replicas = inline(v.replicaCount, 2);
     spec.selector = { matchLabels: matchLabels(ctx) };
     spec.template = { metadata: podMeta, spec: podSpec };
     return { apiVersion: 'apps/v1', kind: 'Deployment', metadata: metadata(ctx), spec };

@@ -2,7 +2,7 @@
 // `{{ $labels }}`/`{{ $value }}` placeholders: the chart writes the rules with toYaml, not tpl.
 import type { ChartTemplate } from '../../../src/renderer/chart.js';
 import { field, fullname, isTrue, yamlBlock } from '../../../src/renderer/helpers/index.js';
-import { metadata, withExtraLabels } from './helpers.js';
+import { inlineText, metadata, withExtraLabels } from './helpers.js';
 
 export const template: ChartTemplate = {
   path: 'templates/prometheusrule.yaml',
@@ -16,7 +16,7 @@ export const template: ChartTemplate = {
       apiVersion: 'monitoring.coreos.com/v1',
       kind: 'PrometheusRule',
       metadata: meta,
-      spec: isTrue(rules) ? { groups: [{ name: fullname(ctx), rules: yamlBlock(rules) }] } : null,
+      spec: isTrue(rules) ? { groups: [{ name: inlineText(fullname(ctx), 6), rules: yamlBlock(rules) }] } : null,
     };
   },
 };

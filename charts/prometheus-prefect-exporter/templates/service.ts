@@ -1,7 +1,7 @@
 // templates/service.yaml: the metrics Service.
 import type { ChartTemplate } from '../../../src/renderer/chart.js';
-import { dflt, field, matchLabels, printed } from '../../../src/renderer/helpers/index.js';
-import { metadata } from './helpers.js';
+import { dflt, field, matchLabels } from '../../../src/renderer/helpers/index.js';
+import { inline, metadata } from './helpers.js';
 
 export const template: ChartTemplate = {
   path: 'templates/service.yaml',
@@ -12,11 +12,11 @@ export const template: ChartTemplate = {
       kind: 'Service',
       metadata: metadata(ctx),
       spec: {
-        type: printed(field(s, 'type')),
+        type: inline(field(s, 'type'), 2),
         ports: [
           {
-            port: printed(field(s, 'port')),
-            targetPort: printed(dflt(field(s, 'port'), field(s, 'targetPort'))),
+            port: inline(field(s, 'port'), 6),
+            targetPort: inline(dflt(field(s, 'port'), field(s, 'targetPort')), 6),
             protocol: 'TCP',
             name: 'http',
           },
