@@ -71,12 +71,20 @@ export function ternary<T, F>(whenTrue: T, whenFalse: F, cond: unknown, path: st
   return cond ? whenTrue : whenFalse;
 }
 
+const MIN_INT64 = -9223372036854775808n;
+const MAX_INT64 = 9223372036854775807n;
+
 /**
  * sprig `int` (cast.ToInt): numbers truncate, strings parse as Go integer literals (0x, 0o, 0b,
  * a leading 0 for octal), booleans are 1/0; anything that does not convert is 0.
  */
-export function toInt(v: unknown): number {
-  if (typeof v === 'number') return Number.isFinite(v) ? Math.trunc(v) : 0;
+export function toInt(v: unknown): number | bigint {
+  if (typeof v === 'number') {
+    // Go's float-to-int conversion (amd64): NaN, infinities and floats out of int64 range give MinInt64.
+    const t = Number.isFinite(v) ? BigInt(Math.trunc(v)) : MIN_INT64;
+    if (t < MIN_INT64 || t > MAX_INT64) return MIN_INT64;
+    return Number.isSafeInteger(Number(t)) ? Number(t) : t;
+  }
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v !== 'string') return 0;
@@ -88,8 +96,8 @@ export function toInt(v: unknown): number {
   if (/^0[0-7]/.test(digits)) digits = `0o${digits.slice(1)}`;
   const n = BigInt(digits);
   const signed = m[1] === '-' ? -n : n;
-  if (signed > 9223372036854775807n || signed < -9223372036854775808n) return 0;
-  return Number(signed);
+  if (signed > MAX_INT64 || signed < MIN_INT64) return 0;
+  return Number.isSafeInteger(Number(signed)) ? Number(signed) : signed;
 }
 
 /** Items a `common.tplvalues.render` block adds to a YAML list it is indented into. */
