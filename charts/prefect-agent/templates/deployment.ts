@@ -17,7 +17,19 @@ import {
   val,
   yamlBlock,
 } from '../../../src/renderer/helpers/index.js';
-import { apiUrlText, appendRendered, clusterUidText, inline, listItem, mergeRendered, objectLabels, objectMetadata, renderedIf, serviceAccountName } from './helpers.js';
+import {
+  apiUrlText,
+  appendRendered,
+  clusterUidText,
+  inline,
+  listItem,
+  mergeRendered,
+  objectLabels,
+  objectMetadata,
+  renderedBlockIf,
+  renderedIf,
+  serviceAccountName,
+} from './helpers.js';
 
 /** `prefect agent start` and its options: queues and pool (or the default queue), limit, extra args. */
 function agentArgs(ctx: RenderContext): unknown[] {
@@ -59,7 +71,7 @@ function agentEnv(ctx: RenderContext): unknown[] {
     });
   }
   env.push({ name: 'PREFECT_DEBUG_MODE', value: quoted(val(ctx, 'agent.image.debug')) });
-  appendRendered(env, renderedIf(ctx, 'agent.extraEnvVars'), 'agent.extraEnvVars');
+  appendRendered(env, renderedBlockIf(ctx, 'agent.extraEnvVars'), 'agent.extraEnvVars');
   return env;
 }
 
@@ -93,7 +105,7 @@ function agentContainer(ctx: RenderContext): Manifest {
     { mountPath: '/home/prefect', name: 'scratch', subPathExpr: 'home' },
     { mountPath: '/tmp', name: 'scratch', subPathExpr: 'tmp' },
   ];
-  appendRendered(volumeMounts, renderedIf(ctx, 'agent.extraVolumeMounts'), 'agent.extraVolumeMounts');
+  appendRendered(volumeMounts, renderedBlockIf(ctx, 'agent.extraVolumeMounts'), 'agent.extraVolumeMounts');
   container.volumeMounts = volumeMounts;
   return container;
 }
@@ -108,7 +120,7 @@ export const template: ChartTemplate = {
     const podAnnotations = renderedIf(ctx, 'agent.podAnnotations');
     if (isTrue(val(ctx, 'agent.podAnnotations'))) podMetadata.annotations = podAnnotations;
     const podLabels = objectLabels(ctx);
-    mergeRendered(podLabels, renderedIf(ctx, 'agent.podLabels'), 'agent.podLabels');
+    mergeRendered(podLabels, renderedBlockIf(ctx, 'agent.podLabels'), 'agent.podLabels');
     podMetadata.labels = podLabels;
 
     const podSpec: Manifest = {};
@@ -124,10 +136,10 @@ export const template: ChartTemplate = {
     if (isTrue(priorityClassName)) podSpec.priorityClassName = inline(priorityClassName);
 
     const containers: unknown[] = [agentContainer(ctx)];
-    appendRendered(containers, renderedIf(ctx, 'agent.extraContainers'), 'agent.extraContainers');
+    appendRendered(containers, renderedBlockIf(ctx, 'agent.extraContainers'), 'agent.extraContainers');
     podSpec.containers = containers;
     const volumes: unknown[] = [{ name: 'scratch', emptyDir: {} }];
-    appendRendered(volumes, renderedIf(ctx, 'agent.extraVolumes'), 'agent.extraVolumes');
+    appendRendered(volumes, renderedBlockIf(ctx, 'agent.extraVolumes'), 'agent.extraVolumes');
     podSpec.volumes = volumes;
 
     return {

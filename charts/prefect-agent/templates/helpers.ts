@@ -19,6 +19,7 @@ import {
   quoteText,
   standardLabels,
   toYaml,
+  tplText,
   tplValue,
   val,
   yamlFromText,
@@ -111,6 +112,23 @@ export function renderedIf(ctx: RenderContext, path: string): unknown {
   return isTrue(v) ? tplValue(ctx, v, path) : null;
 }
 
+/**
+ * The same where the rendered text continues a block (more keys of a mapping, more items of a list):
+ * a string value rendering to a flow collection (`[a]`, `{a: 1}`) cannot continue one, and breaks
+ * the YAML as it does for helm.
+ */
+export function renderedBlockIf(ctx: RenderContext, path: string): unknown {
+  const v = val(ctx, path);
+  if (!isTrue(v)) return null;
+  if (typeof v !== 'string') return tplValue(ctx, v, path);
+  const text = tplText(ctx, v, path);
+  const first = text.split(/\r\n|\r|\n/).find((line) => line.trim() !== '');
+  if (first !== undefined && /^\s*[[{]/.test(first)) {
+    throw new ManifestYamlError(text, `${path} renders a flow collection where the block goes on`);
+  }
+  return yamlFromText(text);
+}
+
 /** The labels every object carries: the `.` form of common.labels.standard, the component and Prefect version. */
 export function objectLabels(ctx: RenderContext): Manifest {
   const labels: Manifest = standardLabels(ctx);
@@ -122,7 +140,7 @@ export function objectLabels(ctx: RenderContext): Manifest {
 /** metadata of every object: name, quoted namespace, labels with commonLabels, commonAnnotations. */
 export function objectMetadata(ctx: RenderContext, name: unknown): Manifest {
   const labels = objectLabels(ctx);
-  mergeRendered(labels, renderedIf(ctx, 'commonLabels'), 'commonLabels');
+  mergeRendered(labels, renderedBlockIf(ctx, 'commonLabels'), 'commonLabels');
   const metadata: Manifest = { name, namespace: quoted(namespace(ctx)), labels };
   if (isTrue(val(ctx, 'commonAnnotations'))) metadata.annotations = renderedIf(ctx, 'commonAnnotations');
   return metadata;

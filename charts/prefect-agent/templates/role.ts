@@ -1,7 +1,7 @@
 // templates/role.yaml: what the agent may do in its namespace (read pods, manage Jobs), plus extra rules.
 import type { ChartTemplate, Manifest } from '../../../src/renderer/chart.js';
 import { fullname, isNil, ManifestYamlError, rbacApiVersion, toYaml } from '../../../src/renderer/helpers/index.js';
-import { inline, objectMetadata, renderedIf } from './helpers.js';
+import { inline, objectMetadata, renderedBlockIf } from './helpers.js';
 
 export const template: ChartTemplate = {
   path: 'templates/role.yaml',
@@ -17,7 +17,7 @@ export const template: ChartTemplate = {
     };
     // The extra rules are written at column 0, right after the rule items: a list continues `rules`,
     // while a mapping's keys land at the top level of the Role (later keys win).
-    const extra = renderedIf(ctx, 'role.extraPermissions');
+    const extra = renderedBlockIf(ctx, 'role.extraPermissions');
     if (Array.isArray(extra)) (role.rules as unknown[]).push(...(extra as unknown[]));
     else if (extra !== null && typeof extra === 'object') Object.assign(role, extra);
     else if (!isNil(extra)) throw new ManifestYamlError(toYaml(extra), 'role.extraPermissions must render to a list of rules');

@@ -6,21 +6,23 @@ import {
   quoted,
   val,
 } from '../../../src/renderer/helpers/index.js';
-import { inline, mergeRendered, objectLabels, renderedIf, serviceAccountName } from './helpers.js';
+import { inline, mergeRendered, objectLabels, renderedBlockIf, renderedIf, serviceAccountName } from './helpers.js';
 
 export const template: ChartTemplate = {
   path: 'templates/serviceaccount.yaml',
   render(ctx) {
     if (!isTrue(val(ctx, 'serviceAccount.create'))) return null;
     const labels = objectLabels(ctx);
-    mergeRendered(labels, renderedIf(ctx, 'commonLabels'), 'commonLabels');
+    mergeRendered(labels, renderedBlockIf(ctx, 'commonLabels'), 'commonLabels');
     const metadata: Manifest = { name: inline(serviceAccountName(ctx)), namespace: quoted(namespace(ctx)), labels };
     // Both annotation sources are written under one `annotations:` key; a later key wins.
     if (isTrue(val(ctx, 'serviceAccount.annotations')) || isTrue(val(ctx, 'commonAnnotations'))) {
       const annotations: Manifest = {};
       let any = false;
+      // With both set, each must be a block to share the mapping; alone, either is the whole value.
+      const both = isTrue(val(ctx, 'serviceAccount.annotations')) && isTrue(val(ctx, 'commonAnnotations'));
       for (const path of ['commonAnnotations', 'serviceAccount.annotations']) {
-        const rendered = renderedIf(ctx, path);
+        const rendered = both ? renderedBlockIf(ctx, path) : renderedIf(ctx, path);
         if (rendered !== null) any = true;
         mergeRendered(annotations, rendered, path);
       }
