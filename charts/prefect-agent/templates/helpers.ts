@@ -47,6 +47,8 @@ export function listItem(text: string): unknown {
     return inline(text);
   } catch (e) {
     if (!(e instanceof ManifestYamlError) || /[\n\r]/.test(text.trimEnd())) throw e;
+    // yaml.v2 wants a key before `:` and reads a lone `?` as a null key, which JSON cannot hold.
+    if (/^:(\s|$)|^\?\s*$/.test(text)) throw e;
     const item = yamlFromText(`- ${text}`);
     if (!Array.isArray(item) || item.length !== 1) throw e;
     return item[0];
