@@ -103,6 +103,22 @@ export function renderedItems(ctx: RenderContext, v: unknown, valuePath: string)
   throw new PostgresqlTemplateError(`YAML parse error: ${valuePath} must render a list of items`);
 }
 
+/**
+ * A list key holding the chart's own items with a rendered block between them at the same indentation
+ * (`{{- include "common.tplvalues.render" ... | nindent n }}`), as YAML reads the text: a rendered list
+ * adds its items; anything else is the key's whole value when the chart wrote no item around it (so
+ * `initContainers: 1` renders), and invalid YAML otherwise. An empty result is null (`key:` alone).
+ */
+export function splicedList(ctx: RenderContext, before: unknown[], value: unknown, after: unknown[], valuePath: string): unknown {
+  const rendered = isTrue(value) ? tplValue(ctx, value, valuePath) : null;
+  if (!isNil(rendered) && !Array.isArray(rendered)) {
+    if (before.length || after.length) throw new PostgresqlTemplateError(`YAML parse error: ${valuePath} must render a list of items`);
+    return rendered;
+  }
+  const all = [...before, ...((rendered as unknown[] | null) ?? []), ...after];
+  return all.length ? all : null;
+}
+
 /** A `|` / `|-` block scalar holding `text` indented under a key, read back as YAML does. */
 export function blockScalar(indicator: '|' | '|-', text: string): string {
   const body = text.split('\n').map((line) => `  ${line}`).join('\n');

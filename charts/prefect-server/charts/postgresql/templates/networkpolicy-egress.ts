@@ -1,7 +1,7 @@
 // templates/networkpolicy-egress.yaml: egress limited to DNS and the cluster, plus custom rules.
 import type { ChartTemplate } from '../../../../../src/renderer/chart.js';
 import { fullname, isTrue, matchLabels, networkPolicyApiVersion, printed } from '../../../../../src/renderer/helpers/index.js';
-import { at, commonAnnotations, labels, renderedItems, type Obj } from './helpers.js';
+import { at, commonAnnotations, labels, splicedList, type Obj } from './helpers.js';
 
 export const template: ChartTemplate = {
   path: 'templates/networkpolicy-egress.yaml',
@@ -24,7 +24,6 @@ export const template: ChartTemplate = {
         { to: [{ namespaceSelector: {} }] },
       );
     }
-    if (isTrue(custom)) egress.push(...renderedItems(ctx, custom, 'networkPolicy.egressRules.customRules'));
     return {
       apiVersion: networkPolicyApiVersion(ctx),
       kind: 'NetworkPolicy',
@@ -32,7 +31,7 @@ export const template: ChartTemplate = {
       spec: {
         podSelector: { matchLabels: matchLabels(ctx, isTrue(ctx.Values.commonLabels) ? ctx.Values.commonLabels : {}) },
         policyTypes: ['Egress'],
-        egress: egress.length ? egress : null,
+        egress: splicedList(ctx, egress, custom, [], 'networkPolicy.egressRules.customRules'),
       },
     };
   },

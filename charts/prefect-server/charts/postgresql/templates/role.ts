@@ -1,7 +1,7 @@
 // templates/role.yaml: a Role for the ServiceAccount (rbac.create), with PSP use where PSP exists.
 import type { ChartTemplate } from '../../../../../src/renderer/chart.js';
 import { fullname, isTrue, kubeVersion, printed, rbacApiVersion, versionBelow } from '../../../../../src/renderer/helpers/index.js';
-import { at, metadata, renderedItems } from './helpers.js';
+import { at, metadata, splicedList } from './helpers.js';
 
 export const template: ChartTemplate = {
   path: 'templates/role.yaml',
@@ -16,13 +16,12 @@ export const template: ChartTemplate = {
         resourceNames: [printed(fullname(ctx))],
       });
     }
-    const extra = at(ctx, 'rbac', 'rules');
-    if (isTrue(extra)) rules.push(...renderedItems(ctx, extra, 'rbac.rules'));
+
     return {
       kind: 'Role',
       apiVersion: rbacApiVersion(ctx),
       metadata: metadata(ctx, fullname(ctx)),
-      rules: rules.length ? rules : null,
+      rules: splicedList(ctx, rules, at(ctx, 'rbac', 'rules'), [], 'rbac.rules'),
     };
   },
 };

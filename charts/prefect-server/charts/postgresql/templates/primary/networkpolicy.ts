@@ -9,7 +9,7 @@ import {
   metadata,
   primaryFullname,
   primaryPodLabels,
-  renderedItems,
+  splicedList,
   type Obj,
 } from '../helpers.js';
 
@@ -54,14 +54,13 @@ export const template: ChartTemplate = {
       });
     }
     const custom = at(ctx, ...accessRule, 'customRules');
-    if (isTrue(custom)) ingress.push(...renderedItems(ctx, custom, 'networkPolicy.ingressRules.primaryAccessOnlyFrom.customRules'));
     return {
       apiVersion: networkPolicyApiVersion(ctx),
       kind: 'NetworkPolicy',
       metadata: metadata(ctx, `${primaryFullname(ctx)}-ingress`, 'primary'),
       spec: {
         podSelector: { matchLabels: { ...matchLabels(ctx, primaryPodLabels(ctx)), 'app.kubernetes.io/component': 'primary' } },
-        ingress: ingress.length ? ingress : null,
+        ingress: splicedList(ctx, ingress, custom, [], 'networkPolicy.ingressRules.primaryAccessOnlyFrom.customRules'),
       },
     };
   },

@@ -46,6 +46,7 @@ import {
   primaryPodLabels,
   readinessProbeCommand,
   renderedItems,
+  splicedList,
   replicationPasswordKey,
   serviceAccountName,
   servicePort,
@@ -228,8 +229,7 @@ function postgresqlContainer(ctx: RenderContext): Obj {
   if (isTrue(p('configuration')) || isTrue(p('pgHbaConfiguration')) || isTrue(p('existingConfigmap'))) {
     mounts.push({ name: 'postgresql-config', mountPath: printed(`${mountPath}/conf`) });
   }
-  if (isTrue(p('extraVolumeMounts'))) mounts.push(...renderedItems(ctx, p('extraVolumeMounts'), 'primary.extraVolumeMounts'));
-  c.volumeMounts = mounts.length ? mounts : null;
+  c.volumeMounts = splicedList(ctx, mounts, p('extraVolumeMounts'), [], 'primary.extraVolumeMounts');
   return c;
 }
 
@@ -278,7 +278,7 @@ function metricsContainer(ctx: RenderContext): Obj {
   return c;
 }
 
-function volumes(ctx: RenderContext): unknown[] {
+function volumes(ctx: RenderContext): unknown {
   const p = (...path: string[]): unknown => at(ctx, 'primary', ...path);
   const list: unknown[] = [];
   if (isTrue(p('configuration')) || isTrue(p('pgHbaConfiguration')) || isTrue(p('existingConfigmap'))) {
@@ -299,7 +299,7 @@ function volumes(ctx: RenderContext): unknown[] {
       secret: { secretName: printed(tpl(ctx, p('initdb', 'scriptsSecret'), 'primary.initdb.scriptsSecret')) },
     });
   }
-  if (isTrue(p('extraVolumes'))) list.push(...renderedItems(ctx, p('extraVolumes'), 'primary.extraVolumes'));
+  const before = list.splice(0);
   if (isTrue(at(ctx, 'metrics', 'enabled')) && isTrue(at(ctx, 'metrics', 'customMetrics'))) {
     list.push({ name: 'custom-metrics', configMap: { name: printed(`${primaryFullname(ctx)}-metrics`) } });
   }
@@ -315,7 +315,7 @@ function volumes(ctx: RenderContext): unknown[] {
   } else if (!isTrue(persistence)) {
     list.push({ name: 'data', emptyDir: {} });
   }
-  return list;
+  return splicedList(ctx, before, p('extraVolumes'), list, 'primary.extraVolumes');
 }
 
 /** The claim template of the data volume (persistence on, no existing claim). */
@@ -367,13 +367,13 @@ function podSpec(ctx: RenderContext, podLabels: Obj): Obj {
   if (isTrue(p('podSecurityContext', 'enabled'))) spec.securityContext = omitEnabled(p('podSecurityContext'), 'primary.podSecurityContext');
   spec.hostNetwork = printed(p('hostNetwork'));
   spec.hostIPC = printed(p('hostIPC'));
-  if (isTrue(p('initContainers'))) spec.initContainers = renderedItems(ctx, p('initContainers'), 'primary.initContainers');
+  // The copy-certs and volume-permissions init containers belong to refused settings: the user's are alone.
+  if (isTrue(p('initContainers'))) spec.initContainers = splicedList(ctx, [], p('initContainers'), [], 'primary.initContainers');
   const containers: unknown[] = [postgresqlContainer(ctx)];
   if (isTrue(at(ctx, 'metrics', 'enabled'))) containers.push(metricsContainer(ctx));
   if (isTrue(p('sidecars'))) containers.push(...renderedItems(ctx, p('sidecars'), 'primary.sidecars'));
   spec.containers = containers;
-  const vols = volumes(ctx);
-  spec.volumes = vols.length ? vols : null;
+  spec.volumes = volumes(ctx);
   return spec;
 }
 
