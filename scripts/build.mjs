@@ -213,12 +213,15 @@ function lazyBuiltins(names, format) {
       });
       b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
         const mod = await import(`node:${args.path}`);
+        // node:crypto's createHash is src/fast-hash.ts (SHA-256 without loading node:crypto).
+        const own = args.path === 'crypto' ? { createHash: join(ROOT, 'src', 'fast-hash.ts') } : {};
         const fns = Object.keys(mod).filter(
-          (k) => k !== 'default' && /^[a-z]/.test(k) && typeof Object.getOwnPropertyDescriptor(mod, k)?.value === 'function',
+          (k) => k !== 'default' && !Object.hasOwn(own, k) && /^[a-z]/.test(k) && typeof Object.getOwnPropertyDescriptor(mod, k)?.value === 'function',
         );
         return {
           contents: [
             format === 'esm' ? "import { createRequire } from 'node:module';" : '',
+            ...Object.entries(own).map(([n, file]) => `export { ${n} } from ${JSON.stringify(file)};`),
             'let lib;',
             `const mod = () => (lib ??= ${format === 'esm' ? 'createRequire(import.meta.url)' : 'require'}('node:${args.path}'));`,
             ...fns.map((n) => `export function ${n}(...args) { return mod().${n}(...args); }`),
