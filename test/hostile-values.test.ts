@@ -1,6 +1,6 @@
 // Hostile values input (issue #10): deep nesting, huge expressions, aliases, sizes, encodings. Each case either
 // loads to the right data or fails with one of our typed errors: a string `code` and a one-line message.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -155,6 +155,20 @@ describe('files: size, encoding, line ends', () => {
   ])('%s gives the right values', (name, content, expected) => {
     const path = file(`${name.replace(/\W/g, '-')}.yaml`, content);
     expect(loadValues({ valueFiles: [path] }).values).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    ['/dev/zero', 'is 1,114,112 bytes; values and --set-file files are limited to 1 MiB (1,048,576 bytes)'],
+  ])('%s (no size up front) stops reading at the limit', (path, reason) => {
+    expect(() => defaultReader(path)).toThrow(`${path}: ${reason}`);
+    expect(() => loadValues({ setFile: [`a=${path}`] })).toThrow(`${path}: ${reason}`);
+  });
+
+  it('names a symlink loop and a path through a file without Node\'s own message', () => {
+    symlinkSync('loop.yaml', join(dir, 'loop.yaml'));
+    expect(() => defaultReader(join(dir, 'loop.yaml'))).toThrow(`${join(dir, 'loop.yaml')}: too many levels of symbolic links`);
+    const f = file('plain.txt', 'x');
+    expect(() => defaultReader(join(f, 'x.yaml'))).toThrow(`${join(f, 'x.yaml')}: no such file (a parent in the path is not a directory)`);
   });
 
   it('names a directory, a missing file and a dangling link plainly', () => {

@@ -1,7 +1,7 @@
 // Step 2–3 of render: read the `-f` files, merge them in order, then apply the --set family in
 // Helm's fixed group order (all --set-json, then --set, --set-string, --set-file), whatever their
 // order on the command line (helm/helm pkg/cli/values/options.go, MergeValues).
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { deepCopy, isMap, newMap, type ValueMap } from './maps.js';
 import { mergeMaps } from './merge.js';
 import { parseSetInto, type SetKind } from './strvals.js';
@@ -70,28 +70,58 @@ function tooBig(file: string, bytes: number): ValuesFileError {
   return new ValuesFileError(file, `is ${n(bytes)} bytes; values and --set-file files are limited to ${MAX_FILE_BYTES / (1024 * 1024)} MiB (${n(MAX_FILE_BYTES)} bytes)`);
 }
 
+/** Read at most MAX_FILE_BYTES + 1 bytes: a FIFO, /dev/stdin or /dev/zero has no size to check up front. */
+function readBounded(fd: number, path: string): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.alloc(64 * 1024);
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (e) {
+      // A non-blocking stdin with nothing yet: wait briefly and try again.
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      throw e;
+    }
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+    if (total > MAX_FILE_BYTES) throw tooBig(path, total);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  ENOTDIR: 'no such file (a parent in the path is not a directory)',
+  EISDIR: 'is a directory, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'the file name is too long',
+};
+
 export const defaultReader: TextReader = (path) => {
+  let fd: number | undefined;
   try {
     if (path !== '-') {
       const st = statSync(path);
       if (st.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
       if (st.size > MAX_FILE_BYTES) throw tooBig(path, st.size);
+      fd = openSync(path, 'r');
     }
-    const buf = readFileSync(path === '-' ? 0 : path);
-    if (buf.length > MAX_FILE_BYTES) throw tooBig(path, buf.length);
-    return buf.toString('utf8');
+    return readBounded(fd ?? 0, path).toString('utf8');
   } catch (e) {
     if (e instanceof ValuesFileError) throw e;
     const err = e as NodeJS.ErrnoException;
-    const reason =
-      err.code === 'ENOENT'
-        ? 'no such file'
-        : err.code === 'EISDIR'
-          ? 'is a directory, not a file'
-          : err.code === 'EACCES'
-            ? 'permission denied'
-            : err.message;
-    throw new ValuesFileError(path, reason);
+    // Never Node's own message: it holds the absolute path and the syscall.
+    throw new ValuesFileError(path, (err.code && REASONS[err.code]) ?? `cannot be read (${err.code ?? err.message})`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 };
 
