@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { EMBEDDED, type EmbeddedChart } from './embedded-charts.js';
 import type { ChartModule, LoadedChart } from './renderer/chart.js';
 import { ChartLoadError, loadChart } from './renderer/load-chart.js';
+import { deepFreeze } from './renderer/values/maps.js';
 import { registerCompiledSchema } from './schema/validate.js';
 
 /** Each chart module exports `chart`, and `deprecation` (a one-line notice) when the chart is deprecated. */
@@ -75,6 +76,8 @@ function fromEmbedded(dirOf: () => string, data: EmbeddedChart, module: ChartMod
   let dir: string | undefined;
   let valuesText: string | undefined;
   let schema: Record<string, unknown> | undefined;
+  // Renders share the defaults (coalesce copies only what it changes): frozen, nothing can change them.
+  deepFreeze(data.defaults);
   const subcharts = (module.subcharts ?? []).map((s) => {
     const sub = Object.hasOwn(data.subcharts, s.name) ? data.subcharts[s.name] : undefined;
     if (!sub) throw new Error(`embedded chart data lacks subchart ${s.name}; rebuild with npm run build`);

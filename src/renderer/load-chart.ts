@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChartMetadata, ChartModule, LoadedChart } from './chart.js';
+import { deepFreeze } from './values/maps.js';
 import { readYaml } from './values/yaml-read.js';
 import { yamlLib } from './yaml-lib.js';
 
@@ -37,6 +38,8 @@ export function loadChart(dir: string, module: ChartModule): LoadedChart {
   const valuesFile = join(dir, 'values.yaml');
   const valuesText = readText(valuesFile);
   const defaults = (readYaml(valuesText, valuesFile).data ?? {}) as Record<string, unknown>;
+  // Renders share the defaults (coalesce copies only what it changes): frozen, nothing can change them.
+  deepFreeze(defaults);
   const schemaText = readOptional(join(dir, 'values.schema.json'));
   let schema: Record<string, unknown> | undefined;
   if (schemaText !== undefined) {

@@ -42,11 +42,19 @@ export function deepCopy<T>(v: T): T {
   return v;
 }
 
+const deeplyFrozen = new WeakSet<object>();
+
 /** Freeze maps and lists all the way down (data shared between renders: chart defaults, cached values). */
 export function deepFreeze(v: unknown): void {
   if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return;
   Object.freeze(v);
   for (const x of Object.values(v)) deepFreeze(x);
+  deeplyFrozen.add(v);
+}
+
+/** Whether deepFreeze froze `v` (so nothing in it can change: facts about it can be remembered). */
+export function isDeeplyFrozen(v: object): boolean {
+  return deeplyFrozen.has(v);
 }
 
 /** Read a dotted path (`postgresql.enabled`) from values; undefined when any step is missing. */
