@@ -5,6 +5,7 @@ import { tpl, TemplateError } from '../gotemplate/index.js';
 import { mergeInto } from '../gotemplate/funcs/collections.js';
 import { fromYaml } from '../gotemplate/funcs/helm.js';
 import { isMap, newMap, setKey } from '../gotemplate/go-value.js';
+import { isDeeplyFrozen } from '../values/maps.js';
 import { toJson, toYaml } from './go.js';
 import { yamlFromText } from './yaml-data.js';
 
@@ -83,5 +84,11 @@ function freshCopy(v: unknown): unknown {
 export function hasTemplate(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('{{');
   if (value === null || typeof value !== 'object') return false;
-  return toJson(value).includes('{{');
+  if (!isDeeplyFrozen(value)) return toJson(value).includes('{{');
+  // Chart defaults and cached values are frozen and asked about on every render: answer once.
+  let answer = templateAnswers.get(value);
+  if (answer === undefined) templateAnswers.set(value, (answer = toJson(value).includes('{{')));
+  return answer;
 }
+
+const templateAnswers = new WeakMap<object, boolean>();
