@@ -4,7 +4,7 @@ import { getChart } from '../../charts.js';
 import { renderChart, type RenderOptions, type RenderResult } from '../../renderer/render.js';
 import { defaultReader, ValuesFileError } from '../../renderer/values/load.js';
 import { parseFlags, str, strings, UsageError, type FlagSpec } from '../args.js';
-import { insideDir, writeFilesAtomic } from '../atomic-write.js';
+import { insideDir, relativeTo, writeFilesAtomic } from '../atomic-write.js';
 import type { CliIO } from '../io.js';
 import type { Command } from './command.js';
 
@@ -105,8 +105,9 @@ export const command: Command = {
     if (chart.deprecation) io.err(`note: ${chart.deprecation}\n`);
     const result = renderChart(chart, options);
     if (outputDir) {
-      const files = outputFiles(result, resolve(io.cwd, outputDir));
-      writeFilesAtomic(files);
+      const root = resolve(io.cwd, outputDir);
+      const files = outputFiles(result, root);
+      writeFilesAtomic(files, root, relativeTo(io.cwd));
       for (const f of files) io.out(`wrote ${f.path}\n`);
     } else {
       io.out(result.text);
