@@ -53,7 +53,7 @@ describe('tpl: random templates over random values', () => {
   it('returns text or a typed TemplateError with a position, quickly, with no pollution', { timeout: TIMEOUT }, async () => {
     await check(
       fc.property(template, data, (text, d) => {
-        let r: string | TemplateError = '';
+        let r = '' as string | TemplateError;
         const ms = timed(() => {
           r = run(text, d);
         });
@@ -105,7 +105,7 @@ describe('tpl: runaway templates stop at the default bounds', () => {
   it('with TEMPLATE_LIMIT, in seconds', { timeout: TIMEOUT }, async () => {
     await check(
       fc.property(runaway, fc.constantFrom('', 'prefix\n', '{{ if true }}x{{ end }}'), (text, prefix) => {
-        let r: string | TemplateError = '';
+        let r = '' as string | TemplateError;
         const ms = timed(() => {
           r = run(prefix + text, { t: '{{ tpl .t . }}' }, {});
         });
