@@ -3,6 +3,8 @@
 // back under YAML 1.1 — as Kubernetes reads it — into exactly the data given: strings that would read
 // as anything else (`yes`, `on`, `0755`, `1e3`, `""`, `~`) are quoted.
 
+import { isDeeplyFrozen } from './values/maps.js';
+
 /** A rendered document and the template it came from. */
 export interface SourcedDoc {
   source: string;
@@ -90,6 +92,35 @@ function stringText(s: string): string {
   return t;
 }
 
+/**
+ * Text of deep-frozen maps and lists (chart defaults and cached values, which templates often place
+ * as they are: resources, security contexts, probes), by indentation: such a subtree prints the same
+ * every time, so it is emitted once. The first line of a subtree starts with its indentation, or with
+ * the `- ` markers of the sequences it opens (`lead`); the rest does not depend on `lead`.
+ */
+const frozenTexts = new WeakMap<object, Map<string, string>>();
+
+function emitNested(v: unknown[] | Record<string, unknown>, keys: string[] | undefined, indent: string, lead: string): void {
+  if (!isDeeplyFrozen(v)) {
+    if (keys) emitMap(v as Record<string, unknown>, keys, indent, lead);
+    else emitSeq(v as unknown[], indent, lead);
+    return;
+  }
+  let texts = frozenTexts.get(v);
+  let text = texts?.get(indent);
+  if (text === undefined) {
+    const outer = out;
+    out = '';
+    if (keys) emitMap(v as Record<string, unknown>, keys, indent, indent);
+    else emitSeq(v as unknown[], indent, indent);
+    text = out;
+    out = outer;
+    if (!texts) frozenTexts.set(v, (texts = new Map()));
+    texts.set(indent, text);
+  }
+  out += lead === indent ? text : `\n${lead}${text.slice(indent.length + 1)}`;
+}
+
 // The emitter appends lines to `out`, each preceded by a newline. `lead` is what the first line a
 // call writes starts with in place of its indentation: `- ` markers of the enclosing sequences.
 let out = '';
@@ -110,14 +141,14 @@ function emitEntry(prefix: string, v: unknown, indent: string): void {
     if (v.length === 0) out += `\n${prefix} []`;
     else {
       out += `\n${prefix}`;
-      emitSeq(v, `${indent}  `, `${indent}  `);
+      emitNested(v, undefined, `${indent}  `, `${indent}  `);
     }
   } else if (isPlainMap(v)) {
     const keys = Object.keys(v);
     if (keys.length === 0) out += `\n${prefix} {}`;
     else {
       out += `\n${prefix}`;
-      emitMap(v, keys, `${indent}  `, `${indent}  `);
+      emitNested(v, keys, `${indent}  `, `${indent}  `);
     }
   } else {
     out += `\n${prefix} ${scalar(v)}`;
@@ -130,12 +161,12 @@ function emitSeq(list: readonly unknown[], indent: string, lead: string): void {
     const first = i === 0 ? lead : indent;
     if (Array.isArray(item)) {
       // `- - x`: a nested list starts on its parent's dash line.
-      if (item.length > 0) emitSeq(item, `${indent}  `, `${first}- `);
+      if (item.length > 0) emitNested(item, undefined, `${indent}  `, `${first}- `);
       else out += `\n${first}- []`;
     } else if (isPlainMap(item)) {
       // `- key: value` with the remaining keys aligned under the first.
       const keys = Object.keys(item);
-      if (keys.length > 0) emitMap(item, keys, `${indent}  `, `${first}- `);
+      if (keys.length > 0) emitNested(item, keys, `${indent}  `, `${first}- `);
       else out += `\n${first}- {}`;
     } else {
       emitEntry(`${first}-`, item, indent);

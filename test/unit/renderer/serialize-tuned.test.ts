@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { toYamlText } from '../../../src/renderer/serialize.js';
+import { deepFreeze } from '../../../src/renderer/values/maps.js';
 import { toYamlText as reference } from './serialize-reference.js';
 import { listCases } from '../../golden-harness.js';
 import { existsSync } from 'node:fs';
@@ -27,6 +28,24 @@ describe('tuned toYamlText', () => {
         expect(toYamlText(v)).toBe(reference(v));
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('matches the reference on frozen data (remembered subtrees), at any depth and as list items, twice', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 6 }).filter((k) => k !== '__proto__'), tree.node, { maxKeys: 5 }), (v) => {
+        const expected = reference(v);
+        const frozen = structuredClone(v);
+        // Freeze some subtrees only (as renders mix fresh maps and shared defaults), then all of it.
+        for (const x of Object.values(frozen)) deepFreeze(x);
+        const doc = { wrapped: [frozen, [frozen]], again: { nested: frozen } };
+        expect(toYamlText(frozen)).toBe(expected);
+        expect(toYamlText(doc)).toBe(reference(doc));
+        deepFreeze(frozen);
+        expect(toYamlText(frozen)).toBe(expected);
+        expect(toYamlText(doc)).toBe(reference(doc));
+      }),
+      { numRuns: 500 },
     );
   });
 
