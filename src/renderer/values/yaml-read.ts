@@ -34,6 +34,29 @@ export interface ParsedYaml {
 
 const YAML_ORG = 'tag:yaml.org,2002:';
 
+const UINT64_MAX = 2n ** 64n - 1n;
+
+/**
+ * Integers yaml.v2 reads with strconv.ParseInt(text, 0, 64) after dropping underscores, that YAML 1.1
+ * itself has no form for: `0o17`, `0O17`, `0X1F`, `0B101` (so 15, 31, 5). Out of int64 (and, unsigned,
+ * of uint64) range they stay strings, as yaml.v2 leaves them.
+ */
+const GO_PREFIXED_INT = {
+  tag: `${YAML_ORG}int`,
+  default: true,
+  format: 'GO',
+  test: /^[-+]?0(?:[oO](?:_*[0-7])+|[xX](?:_*[0-9a-fA-F])+|[bB](?:_*[01])+)_*$/,
+  identify: (): boolean => false,
+  resolve(text: string): number | string {
+    const t = text.replaceAll('_', '');
+    const neg = t.startsWith('-');
+    const body = t.replace(/^[-+]/, '');
+    const n = BigInt(`0${body[1].toLowerCase()}${body.slice(2)}`);
+    if (neg ? n > 2n ** 63n : n > UINT64_MAX) return text;
+    return Number(neg ? -n : n);
+  },
+};
+
 /**
  * The yaml package's YAML 1.1 tags, cut down to what helm's yaml.v2 decodes into interface{}: timestamps and
  * sexagesimal numbers (`12:30`) stay strings; `!!set`, `!!omap` and `!!pairs` are the plain maps and lists they
@@ -43,6 +66,7 @@ export function yamlV2Tags(tags: Tags, keepTimestamps = false): Tags {
   const dropped = new Set([...(keepTimestamps ? [] : ['timestamp']), 'set', 'omap', 'pairs', 'binary'].map((t) => YAML_ORG + t));
   const kept = tags.filter((t) => typeof t === 'string' || (!dropped.has(t.tag) && t.format !== 'TIME'));
   return [
+    GO_PREFIXED_INT,
     ...kept,
     {
       tag: `${YAML_ORG}binary`,
