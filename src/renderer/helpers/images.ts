@@ -2,7 +2,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ChartInfo, RenderContext } from '../context.js';
 import { runtimeOf } from '../context.js';
-import { isTrue, strval } from './go.js';
+import { goRange, isTrue, strval } from './go.js';
 import { fmtS } from './go-template.js';
 import { tplText } from './tplvalues.js';
 import { printed } from './yaml-data.js';
@@ -43,8 +43,8 @@ export function image(ctx: RenderContext, imageRoot: Loose, global?: Loose, char
 function collectPullSecrets(images: readonly Loose[], global: Loose, render: (v: unknown) => unknown): unknown[] {
   const out: unknown[] = [];
   const add = (list: unknown): void => {
-    if (!Array.isArray(list)) return;
-    for (const s of list) out.push(render(s && typeof s === 'object' && !Array.isArray(s) ? field(s as Loose, 'name') : s));
+    // `range`: a list's items, a map's values by sorted key; a string or a number stops the render.
+    for (const [, s] of goRange(list, 'pullSecrets')) out.push(render(s && typeof s === 'object' && !Array.isArray(s) ? field(s as Loose, 'name') : s));
   };
   add(field(global, 'imagePullSecrets'));
   for (const img of images) add(field(img, 'pullSecrets'));
