@@ -23,7 +23,7 @@
 // (several people share this tree) sees the old build or the new one, never half of one.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -35,6 +35,16 @@ const DIST = join(ROOT, 'node_modules', '.cache', `prefect-charts-build-${proces
 const EMBEDDED_MODULE = join(ROOT, 'src', 'embedded-charts.ts');
 const YAML_LIB_MODULE = join(ROOT, 'src', 'renderer', 'yaml-lib.ts');
 
+// Leftovers of builds that were killed half-way (their process is gone).
+for (const name of existsSync(dirname(DIST)) ? readdirSync(dirname(DIST)) : []) {
+  const pid = Number(/^prefect-charts-build-(\d+)$/.exec(name)?.[1]);
+  if (!pid || pid === process.pid) continue;
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    if (e?.code === 'ESRCH') rmSync(join(dirname(DIST), name), { recursive: true, force: true });
+  }
+}
 rmSync(DIST, { recursive: true, force: true });
 mkdirSync(DIST, { recursive: true });
 
@@ -373,8 +383,14 @@ function writeCodeCache() {
 }
 writeCodeCache();
 
-// Swap the new build in.
+// Swap the new build in (copied when node_modules is on another file system than the project).
 const old = `${FINAL}.old-${process.pid}`;
 if (existsSync(FINAL)) renameSync(FINAL, old);
-renameSync(DIST, FINAL);
+try {
+  renameSync(DIST, FINAL);
+} catch (e) {
+  if (e?.code !== 'EXDEV') throw e;
+  cpSync(DIST, FINAL, { recursive: true });
+  rmSync(DIST, { recursive: true, force: true });
+}
 rmSync(old, { recursive: true, force: true });
