@@ -58,6 +58,7 @@ const median = (xs) => {
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const ms = (x) => `${x.toFixed(1)} ms`;
+const plusMs = (x) => `${x < 0 ? '-' : '+'}${Math.abs(x).toFixed(1)} ms`;
 const pass = (ok) => (ok ? 'ok' : 'MISSED');
 
 /** Wall time of one process run, stdout and stderr captured as a caller would. */
@@ -76,67 +77,77 @@ function checkBuilt() {
   }
 }
 
+// A preloaded hook makes every timed process report its own CPU time and peak RSS at exit (stderr).
+const HOOK_DIR = mkdtempSync(join(tmpdir(), 'prefect-charts-bench-'));
+const HOOK = pathToFileURL(join(HOOK_DIR, 'exit-hook.mjs')).href;
+writeFileSync(
+  join(HOOK_DIR, 'exit-hook.mjs'),
+  "import { writeSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.cpuUsage(); " +
+    "writeSync(2, `\\n@@bench ${(u.user + u.system) / 1000} ${process.resourceUsage().maxRSS}\\n`); });\n",
+);
+process.on('exit', () => rmSync(HOOK_DIR, { recursive: true, force: true }));
+
+/** A process run with the hook: wall time, CPU time (ms) and peak RSS (KiB). */
+function measuredRun(args, options) {
+  const r = timeRun(process.execPath, ['--import', HOOK, ...args], options);
+  const m = /@@bench (\S+) (\d+)/.exec(r.stderr.toString());
+  if (!m) throw new Error(`no measurement from node ${args.join(' ')}: ${r.stderr}`);
+  return { ...r, cpu: Number(m[1]), rss: Number(m[2]) };
+}
+
 // ---------------------------------------------------------------- cold CLI
 
 function coldCli() {
-  log(`\nCold CLI: wall time of a whole process, ${RUNS} interleaved rounds (node -e 0, then each render)`);
-  const base = [];
-  const times = CLI_CASES.map(() => []);
-  const over = CLI_CASES.map(() => []);
+  log(`\nCold CLI: ${RUNS} interleaved rounds (node -e 0, then each render); wall time, and the process's own CPU time`);
+  log('(user+system, read at exit: steadier than wall time on a busy machine)');
+  const base = { wall: [], cpu: [] };
+  const cases = CLI_CASES.map(() => ({ wall: [], cpu: [], overWall: [], overCpu: [], rss: 0 }));
   for (const c of CLI_CASES) {
     const r = timeRun(process.execPath, [BIN, ...c.args], { cwd: ROOT });
     if (r.status !== 0) throw new Error(`${c.args.join(' ')} failed: ${r.stderr}`);
   }
   for (let i = 0; i < RUNS; i++) {
-    const b = timeRun(process.execPath, ['-e', '0']).elapsed;
-    base.push(b);
+    const b = measuredRun(['-e', '0']);
+    base.wall.push(b.elapsed);
+    base.cpu.push(b.cpu);
     CLI_CASES.forEach((c, j) => {
-      const t = timeRun(process.execPath, [BIN, ...c.args], { cwd: ROOT }).elapsed;
-      times[j].push(t);
-      over[j].push(t - b);
+      const t = measuredRun([BIN, ...c.args], { cwd: ROOT });
+      const m = cases[j];
+      m.wall.push(t.elapsed);
+      m.cpu.push(t.cpu);
+      m.overWall.push(t.elapsed - b.elapsed);
+      m.overCpu.push(t.cpu - b.cpu);
+      m.rss = Math.max(m.rss, t.rss / 1024);
     });
   }
-  const baseline = median(base);
-  log(`  ${'node -e 0'.padEnd(50)} ${ms(baseline).padStart(10)}`);
+  const baseWall = median(base.wall);
+  const baseCpu = median(base.cpu);
+  log(`  ${''.padEnd(50)} ${'wall'.padStart(10)} ${'over node'.padStart(11)} ${'cpu'.padStart(10)} ${'over node'.padStart(11)}`);
+  log(`  ${'node -e 0'.padEnd(50)} ${ms(baseWall).padStart(10)} ${''.padStart(11)} ${ms(baseCpu).padStart(10)}`);
   const rows = CLI_CASES.map((c, j) => {
-    const t = median(times[j]);
-    const o = median(over[j]);
+    const m = cases[j];
+    const wall = median(m.wall);
+    const cpu = median(m.cpu);
+    const ow = median(m.overWall);
+    const oc = median(m.overCpu);
     log(
-      `  ${`prefect-charts render ${c.name}`.padEnd(50)} ${ms(t).padStart(10)}   +${ms(o)} over node (x${(t / baseline).toFixed(2)})  ` +
-        `target +${TARGETS.coldOverheadMs} ms: ${pass(o <= TARGETS.coldOverheadMs)}`,
+      `  ${`prefect-charts render ${c.name}`.padEnd(50)} ${ms(wall).padStart(10)} ${plusMs(ow).padStart(11)} ${ms(cpu).padStart(10)} ${plusMs(oc).padStart(11)}` +
+        `   target +${TARGETS.coldOverheadMs} ms: wall ${pass(ow <= TARGETS.coldOverheadMs)}, cpu ${pass(oc <= TARGETS.coldOverheadMs)}`,
     );
-    return { case: c.name, medianMs: t, overheadMs: o, ratioToNode: t / baseline };
+    return { case: c.name, medianMs: wall, overheadMs: ow, cpuMs: cpu, cpuOverheadMs: oc, ratioToNode: wall / baseWall, peakRssMiB: m.rss };
   });
-  return { nodeMs: baseline, rows };
+  return { nodeMs: baseWall, nodeCpuMs: baseCpu, rows };
 }
 
 // ---------------------------------------------------------------- memory
 
-/** Peak RSS of CLI renders, read in the process itself at exit (a preloaded hook prints it). */
-function peakMemory() {
-  const dir = mkdtempSync(join(tmpdir(), 'prefect-charts-bench-'));
-  const hook = join(dir, 'rss-hook.mjs');
-  writeFileSync(
-    hook,
-    "import { writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, `\\n@@maxrss ${process.resourceUsage().maxRSS}\\n`));\n",
-  );
-  log('\nPeak memory (max RSS) of one CLI render, the largest of 5 runs');
-  const rows = [];
-  try {
-    for (const c of CLI_CASES) {
-      let peak = 0;
-      for (let i = 0; i < 5; i++) {
-        const r = timeRun(process.execPath, ['--import', pathToFileURL(hook).href, BIN, ...c.args], { cwd: ROOT });
-        const m = /@@maxrss (\d+)/.exec(r.stderr.toString());
-        if (m) peak = Math.max(peak, Number(m[1]) / 1024);
-      }
-      log(`  ${`render ${c.name}`.padEnd(50)} ${`${peak.toFixed(1)} MiB`.padStart(10)}   target <= ${TARGETS.peakRssMiB} MiB: ${pass(peak <= TARGETS.peakRssMiB)}`);
-      rows.push({ case: c.name, peakRssMiB: peak });
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  return rows;
+/** Peak RSS of CLI renders, read in the process itself at exit (the preloaded hook prints it). */
+function peakMemory(cold) {
+  log('\nPeak memory (max RSS) of one CLI render, the largest over the cold runs');
+  return cold.rows.map((r) => {
+    log(`  ${`render ${r.case}`.padEnd(50)} ${`${r.peakRssMiB.toFixed(1)} MiB`.padStart(10)}   target <= ${TARGETS.peakRssMiB} MiB: ${pass(r.peakRssMiB <= TARGETS.peakRssMiB)}`);
+    return { case: r.case, peakRssMiB: r.peakRssMiB };
+  });
 }
 
 // ---------------------------------------------------------------- in-process
@@ -157,29 +168,35 @@ async function throughput() {
       },
     },
   ];
-  log(`\nIn-process render() to YAML text: ${ROUNDS} rounds of ${SECONDS} s after a warm-up, median`);
+  log(`\nIn-process render() to YAML text: ${ROUNDS} rounds of ${SECONDS} s after a warm-up, median; per wall second and per CPU second`);
   const rows = [];
   for (const c of cases) {
     const expected = (await render(c.chart, c.options)).text;
     const deadline = (s) => performance.now() + s * 1000;
     for (const end = deadline(Math.min(1, SECONDS)); performance.now() < end; ) await render(c.chart, c.options);
     const rates = [];
+    const cpuRates = [];
     for (let r = 0; r < ROUNDS; r++) {
       let n = 0;
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       const end = t0 + SECONDS * 1000;
       let text;
       while (performance.now() < end) {
         text = (await render(c.chart, c.options)).text;
         n++;
       }
+      const cpu = process.cpuUsage(c0);
       if (text !== expected) throw new Error(`${c.name}: the output changed between renders`);
       rates.push((n * 1000) / (performance.now() - t0));
+      cpuRates.push(n / ((cpu.user + cpu.system) / 1e6));
     }
     const rate = median(rates);
+    const cpuRate = median(cpuRates);
+    const fmt = (x) => `${Math.round(x).toLocaleString('en')}/s`;
     const verdict = c.target ? `   target >= ${c.target.toLocaleString('en')}/s: ${pass(rate >= c.target)}` : '';
-    log(`  ${c.name.padEnd(50)} ${`${Math.round(rate).toLocaleString('en')}/s`.padStart(10)}   (${(1000 / rate).toFixed(3)} ms each)${verdict}`);
-    rows.push({ case: c.name, rendersPerSec: rate });
+    log(`  ${c.name.padEnd(50)} ${fmt(rate).padStart(10)} ${fmt(cpuRate).padStart(12)}   (${(1000 / rate).toFixed(3)} ms each)${verdict}`);
+    rows.push({ case: c.name, rendersPerSec: rate, rendersPerCpuSec: cpuRate });
   }
   return rows;
 }
@@ -261,7 +278,7 @@ const [l1] = loadavg();
 log(`prefect-charts bench: node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, load average ${l1.toFixed(2)}`);
 const result = { node: process.version, cpus: cpus().length, loadAverage: l1 };
 result.cold = coldCli();
-result.memory = peakMemory();
+result.memory = peakMemory(result.cold);
 result.inProcess = await throughput();
 result.helm = versusHelm();
 result.validate = validateBench();
