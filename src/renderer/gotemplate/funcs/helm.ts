@@ -26,7 +26,7 @@ function readYaml(text: string): unknown {
   // Refuse runaway nesting before the parser spends seconds on it; keep data plain (no Set, Map, Uint8Array).
   if (deepFlowOffset(text, MAX_DEPTH) >= 0) throw new Error(`values nest deeper than ${MAX_DEPTH} levels`);
   return normalize(
-    yamlLib().parse(text, { version: '1.1', merge: true, uniqueKeys: false, maxAliasCount: 1000, customTags: (tags) => yamlV2Tags(tags, true) }),
+    yamlLib().parse(text, { version: '1.1', merge: true, uniqueKeys: false, maxAliasCount: 1000, logLevel: 'error', customTags: (tags) => yamlV2Tags(tags, true) }),
   );
 }
 
