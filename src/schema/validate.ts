@@ -147,7 +147,10 @@ function toJsonData(v: unknown): unknown {
 
 function rebuildJsonData(v: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) out[k] = toJsonData((v as Record<string, unknown>)[k]);
+  // Defined, not assigned: a `__proto__` key stays a key instead of replacing the prototype.
+  for (const k of Object.keys(v)) {
+    Object.defineProperty(out, k, { value: toJsonData((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
+  }
   return out;
 }
 
