@@ -5,9 +5,19 @@ import { chartLabel, name } from './names.js';
 import { mergeInto } from '../gotemplate/funcs/collections.js';
 import { empty } from './go.js';
 import { renderedMap, tplMerge } from './tplvalues.js';
-import { printed } from './yaml-data.js';
+import { ManifestYamlError, printed } from './yaml-data.js';
 
 export type Labels = Record<string, unknown>;
+
+/**
+ * A label the `.` form prints unquoted. The include is placed with nindent, which indents every line
+ * alike, so a further line of the value that starts without a space sits at the key's column and ends
+ * the block: helm's YAML parse fails (a nameOverride of "a\nb"); an indented one folds into the value.
+ */
+function printedLabel(s: string): unknown {
+  if (/[\r\n][^\s]/.test(s)) throw new ManifestYamlError(s, 'a label value runs on to a line that ends the labels block');
+  return printed(s);
+}
 
 /**
  * common.labels.standard. Without custom labels (the `.` form) the four standard labels plus the app
@@ -17,7 +27,7 @@ export type Labels = Record<string, unknown>;
 export function standardLabels(ctx: RenderContext, customLabels?: unknown, valuePath = 'commonLabels'): Labels {
   // The `.` form writes name, chart, instance and managed-by unquoted, so a numeric-looking release
   // name or nameOverride reads back as a number; the dict form goes through toYaml and stays a string.
-  const plain = customLabels === undefined ? printed : (s: string): unknown => s;
+  const plain = customLabels === undefined ? printedLabel : (s: string): unknown => s;
   const base: Labels = {
     'app.kubernetes.io/name': plain(name(ctx)),
     'helm.sh/chart': plain(chartLabel(ctx)),
@@ -43,7 +53,7 @@ export function standardLabels(ctx: RenderContext, customLabels?: unknown, value
 /** common.labels.matchLabels: name and instance; custom labels may only override those two keys. */
 export function matchLabels(ctx: RenderContext, customLabels?: unknown, valuePath = 'podLabels'): Labels {
   if (customLabels === undefined) {
-    return { 'app.kubernetes.io/name': printed(name(ctx)), 'app.kubernetes.io/instance': printed(ctx.Release.Name) };
+    return { 'app.kubernetes.io/name': printedLabel(name(ctx)), 'app.kubernetes.io/instance': printed(ctx.Release.Name) };
   }
   const base: Labels = {
     'app.kubernetes.io/name': name(ctx),
