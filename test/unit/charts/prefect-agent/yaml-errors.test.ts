@@ -16,3 +16,17 @@ describe('prefect-agent: values helm stops on', () => {
     expect(r.stderr).toContain(needle);
   });
 });
+
+// helm: a nameOverride of "a\n\nb" → yaml: line 10: could not find expected ':'; "a\n b" folds to "a b".
+describe('prefect-agent: a multi-line nameOverride in the labels', () => {
+  it('fails when a further line starts at the label column', async () => {
+    const r = await runCli(['render', 'prefect-agent', '--set-json', 'nameOverride="a\\n\\nb"'], process.cwd());
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('YAML parse error');
+  });
+  it('folds an indented further line into the label', async () => {
+    const r = await runCli(['render', 'prefect-agent', '--set-json', 'nameOverride="a\\n b"'], process.cwd());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('app.kubernetes.io/name: a b\n');
+  });
+});
