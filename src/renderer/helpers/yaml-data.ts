@@ -120,6 +120,10 @@ function literalBlockMap(text: string): Record<string, unknown> | undefined {
 export function scalarFromText(text: string): unknown {
   if (PLAIN_STRING.test(text) && !BOOL_TRUE.has(text) && !BOOL_FALSE.has(text) && !NULLS.has(text)) return text;
   const t = text.trim();
+  // A line break followed by text at column 0 (not a comment): in helm's output the value is nested under
+  // its key, so that line reads as a new key without ':' and YAML stops. Quoted and flow scalars may go on
+  // at column 0 (yaml.v2 does not check their indentation).
+  if (/\n(?![\s#]|$)/.test(text) && !/^["'[{]/.test(t)) throw new ManifestYamlError(text, "could not find expected ':'");
   if (isPlainScalarText(t) || /^-[^\s-]/.test(t)) return resolvePlain(t);
   // `"text"` with nothing to unescape or fold (as templates write `image: "{{ repo }}:{{ tag }}"`).
   if (DOUBLE_QUOTED_PLAIN.test(t)) return t.slice(1, -1);

@@ -80,3 +80,19 @@ describe('scalarFromText double-quoted fast path', () => {
     );
   });
 });
+
+describe('scalarFromText with line breaks (what `key: {{ v }}` reads as, nested under a key)', () => {
+  it.each([
+    ['a\n', 'a'],
+    ['a\n\n', 'a'],
+    ['a\n#comment', 'a'],
+    ['a\n        b', 'a b'],
+    ['"a\nb"', 'a b'],
+  ])('%j reads as %j', (text, expected) => {
+    expect(scalarFromText(text)).toEqual(expected);
+  });
+
+  it.each(['a\nb', '\nb', 'a\n- b', 'a\n---\nb: 1', '|\nb'])('%j is invalid YAML (text at column 0)', (text) => {
+    expect(() => scalarFromText(text)).toThrow("could not find expected ':'");
+  });
+});
