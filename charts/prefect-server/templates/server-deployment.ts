@@ -9,6 +9,7 @@ import {
   printText,
   printed,
   quoted,
+  scalarFromText,
   standardLabels,
   strval,
   tplText,
@@ -47,9 +48,12 @@ export function imagePullSecrets(ctx: RenderContext): unknown[] | undefined {
   return rangeItems(secrets, path).map((s) => ({ name: printed(s) }));
 }
 
-/** `"<repository>:<tag>"`, the image both Deployments run. */
-export function prefectImage(ctx: RenderContext): string {
-  return `${printText(val(ctx, 'global.prefect.image.repository'))}:${printText(val(ctx, 'global.prefect.image.prefectTag'))}`;
+/**
+ * `image: "{{ repository }}:{{ tag }}"`, the image both Deployments run, read as YAML reads the double-quoted
+ * text: escapes apply, line breaks fold, and a `"` inside is invalid YAML.
+ */
+export function prefectImage(ctx: RenderContext): unknown {
+  return scalarFromText(`"${printText(val(ctx, 'global.prefect.image.repository'))}:${printText(val(ctx, 'global.prefect.image.prefectTag'))}"`);
 }
 
 /** envFrom: the ConfigMap and Secret named by `<prefix>.extraEnvVarsCM/Secret` (names rendered as templates). */
