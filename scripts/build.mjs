@@ -223,8 +223,10 @@ function lazyBuiltins(names, format) {
       });
       b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
         const mod = await import(`node:${args.path}`);
-        // node:crypto's createHash is src/fast-hash.ts (SHA-256 without loading node:crypto).
-        const own = args.path === 'crypto' ? { createHash: join(ROOT, 'src', 'fast-hash.ts') } : {};
+        // In the CLI, node:crypto's createHash is src/fast-hash.ts (SHA-256 without loading node:crypto,
+        // which costs a cold start more than the hashing). The API keeps node's: in a long-lived process
+        // loading it is paid once, and its native SHA-256 is the faster one.
+        const own = args.path === 'crypto' && format === 'cjs' ? { createHash: join(ROOT, 'src', 'fast-hash.ts') } : {};
         const fns = Object.keys(mod).filter(
           (k) => k !== 'default' && !Object.hasOwn(own, k) && /^[a-z]/.test(k) && typeof Object.getOwnPropertyDescriptor(mod, k)?.value === 'function',
         );

@@ -1,4 +1,4 @@
-// `createHash` for the bundles (scripts/build.mjs routes node:crypto's createHash here): SHA-256 in
+// `createHash` for the CLI bundle (scripts/build.mjs routes node:crypto's createHash here): SHA-256 in
 // JavaScript, everything else from node:crypto. Loading node:crypto costs a cold CLI several
 // milliseconds, more than hashing the few kilobytes a chart checksums (the worker's and PostgreSQL's
 // configuration checksums) takes here. Digests are identical (a property test compares them).
