@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkManifestHeads } from '../../../src/renderer/manifest-head.js';
 import { RenderFailedError } from '../../../src/renderer/errors.js';
+import type { SourcedDoc } from '../../../src/renderer/serialize.js';
 
 // What helm v3.10.1 answered for `metadata: {name: N, annotations: {a: A}, labels: {l: L}}` in a template
 // (tc chart in a scratch folder, values via --set-string).
-const doc = (metadata: unknown, extra: Record<string, unknown> = {}) => [{ source: 'c/templates/a.yaml', object: { apiVersion: 'v1', kind: 'ConfigMap', metadata, ...extra } }];
+const doc = (metadata: unknown, extra: Record<string, unknown> = {}): SourcedDoc[] => [{ source: 'c/templates/a.yaml', object: { apiVersion: 'v1', kind: 'ConfigMap', metadata, ...extra } }];
 
-function problem(docs: ReturnType<typeof doc>): string {
+function problem(docs: SourcedDoc[]): string {
   try {
     checkManifestHeads(docs);
     return '';
@@ -17,7 +18,7 @@ function problem(docs: ReturnType<typeof doc>): string {
 }
 
 describe('checkManifestHeads', () => {
-  it.each<[string, ReturnType<typeof doc>, string]>([
+  it.each<[string, SourcedDoc[], string]>([
     ['scalars in string fields are converted', doc({ name: true, annotations: { a: 1.5, b: Infinity, c: null } }), ''],
     ['infinite metadata.name is converted too', doc({ name: NaN }), ''],
     ['null metadata and annotations', doc(null), ''],
