@@ -118,7 +118,11 @@ function firstDifference(a: unknown, e: unknown, path: string): string {
   return `${path || '.'}: expected ${JSON.stringify(e)}, got ${JSON.stringify(a)}`;
 }
 
-/** What an error case requires of our output: the chart's message, or every schema value path. */
+/**
+ * What an error case requires of our output: the chart's message, or every schema value path (as the
+ * golden README says). Our own x- cases may also hold helm's other errors: a Go template error must be
+ * reported with Go's wording, a YAML parse error must name the template.
+ */
 export function expectedErrorNeedles(expectedError: string): Array<string[]> {
   const exec = /execution error at \([^)]*\): (.*)$/m.exec(expectedError);
   if (exec) return [[exec[1].trim()]];
@@ -128,5 +132,9 @@ export function expectedErrorNeedles(expectedError: string): Array<string[]> {
       return [dotted, '/' + dotted.split('.').join('/')];
     });
   }
+  const goError = /^Error: template: \S+: executing "[^"]*" at <[^>]*>: (.*)$/m.exec(expectedError);
+  if (goError) return [[goError[1].trim()]];
+  const yamlError = /^Error: YAML parse error on (\S+):/m.exec(expectedError);
+  if (yamlError) return [[yamlError[1]], ['YAML']];
   return [];
 }
