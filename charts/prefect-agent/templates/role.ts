@@ -1,6 +1,13 @@
 // templates/role.yaml: what the agent may do in its namespace (read pods, manage Jobs), plus extra rules.
 import type { ChartTemplate, Manifest } from '../../../src/renderer/chart.js';
-import { fullname, isNil, ManifestYamlError, rbacApiVersion, toYaml } from '../../../src/renderer/helpers/index.js';
+import {
+  assignKeys,
+  fullname,
+  isNil,
+  ManifestYamlError,
+  rbacApiVersion,
+  toYaml,
+} from '../../../src/renderer/helpers/index.js';
 import { inline, objectMetadata, renderedBlockIf } from './helpers.js';
 
 export const template: ChartTemplate = {
@@ -19,7 +26,7 @@ export const template: ChartTemplate = {
     // while a mapping's keys land at the top level of the Role (later keys win).
     const extra = renderedBlockIf(ctx, 'role.extraPermissions');
     if (Array.isArray(extra)) (role.rules as unknown[]).push(...(extra as unknown[]));
-    else if (extra !== null && typeof extra === 'object') Object.assign(role, extra);
+    else if (extra !== null && typeof extra === 'object') assignKeys(role, extra);
     else if (!isNil(extra)) throw new ManifestYamlError(toYaml(extra), 'role.extraPermissions must render to a list of rules');
     return role;
   },

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { ChartTemplate } from '../../../src/renderer/chart.js';
 import type { RenderContext } from '../../../src/renderer/context.js';
 import {
+  assignKeys,
   dig,
   eqString,
   fullname,
@@ -340,11 +341,11 @@ export const template: ChartTemplate = {
     const podAnnotations: Obj = { 'checksum/config': printed(checksum) };
     const extraAnnotations = val(ctx, 'worker.podAnnotations');
     if (isTrue(extraAnnotations)) {
-      Object.assign(podAnnotations, mapBlock(tplBlock(ctx, extraAnnotations, 'worker.podAnnotations'), 'worker.podAnnotations'));
+      assignKeys(podAnnotations, mapBlock(tplBlock(ctx, extraAnnotations, 'worker.podAnnotations'), 'worker.podAnnotations'));
     }
     const podLabels: Obj = { ...soft(() => standardLabels(ctx), {}), 'app.kubernetes.io/component': 'worker', 'prefect-version': appVersion };
     const extraLabels = val(ctx, 'worker.podLabels');
-    if (isTrue(extraLabels)) Object.assign(podLabels, mapBlock(tplBlock(ctx, extraLabels, 'worker.podLabels'), 'worker.podLabels'));
+    if (isTrue(extraLabels)) assignKeys(podLabels, mapBlock(tplBlock(ctx, extraLabels, 'worker.podLabels'), 'worker.podLabels'));
 
     return {
       apiVersion: DEPLOYMENT_API_VERSION,

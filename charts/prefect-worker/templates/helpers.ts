@@ -3,12 +3,13 @@
 // walks lists and maps, `eq` on a string value.
 import type { RenderContext } from '../../../src/renderer/context.js';
 import {
-  isMap,
+  assignKeys,
   dflt,
   eqString,
   fmtS,
   fullname,
   goPrint,
+  isMap,
   isNil,
   isTrue,
   ManifestYamlError,
@@ -16,12 +17,12 @@ import {
   printed,
   printText,
   quoteText,
-  scalarFromText,
-  yamlFromText,
   required,
+  scalarFromText,
   standardLabels,
   tplValue,
   val,
+  yamlFromText,
 } from '../../../src/renderer/helpers/index.js';
 
 function apiConfig(ctx: RenderContext): unknown {
@@ -267,7 +268,7 @@ export function workerLabels(ctx: RenderContext, appVersion: unknown): Record<st
     'prefect-version': appVersion,
   };
   const common = val(ctx, 'commonLabels');
-  if (isTrue(common)) Object.assign(labels, mapBlock(tplBlock(ctx, common, 'commonLabels'), 'commonLabels'));
+  if (isTrue(common)) assignKeys(labels, mapBlock(tplBlock(ctx, common, 'commonLabels'), 'commonLabels'));
   return labels;
 }
 

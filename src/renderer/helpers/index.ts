@@ -14,3 +14,4 @@ export * from './storage.js';
 export * from './secrets.js';
 export * from './warnings.js';
 export * from './go-template.js';
+export { assignKeys } from '../values/maps.js';

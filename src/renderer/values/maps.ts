@@ -66,3 +66,9 @@ export function getPath(values: ValueMap, path: string): unknown {
   }
   return cur;
 }
+
+/** Object.assign for values: later keys win, and a `__proto__` key is copied as a key. */
+export function assignKeys(target: ValueMap, source: unknown): ValueMap {
+  if (isMap(source)) for (const k of Object.keys(source)) setKey(target, k, source[k]);
+  return target;
+}
