@@ -223,17 +223,12 @@ function lazyBuiltins(names, format) {
       });
       b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
         const mod = await import(`node:${args.path}`);
-        // In the CLI, node:crypto's createHash is src/fast-hash.ts (SHA-256 without loading node:crypto,
-        // which costs a cold start more than the hashing). The API keeps node's: in a long-lived process
-        // loading it is paid once, and its native SHA-256 is the faster one.
-        const own = args.path === 'crypto' && format === 'cjs' ? { createHash: join(ROOT, 'src', 'fast-hash.ts') } : {};
         const fns = Object.keys(mod).filter(
-          (k) => k !== 'default' && !Object.hasOwn(own, k) && /^[a-z]/.test(k) && typeof Object.getOwnPropertyDescriptor(mod, k)?.value === 'function',
+          (k) => k !== 'default' && /^[a-z]/.test(k) && typeof Object.getOwnPropertyDescriptor(mod, k)?.value === 'function',
         );
         return {
           contents: [
             format === 'esm' ? "import { createRequire } from 'node:module';" : '',
-            ...Object.entries(own).map(([n, file]) => `export { ${n} } from ${JSON.stringify(file)};`),
             'let lib;',
             `const mod = () => (lib ??= ${format === 'esm' ? 'createRequire(import.meta.url)' : 'require'}('node:${args.path}'));`,
             ...fns.map((n) => `export function ${n}(...args) { return mod().${n}(...args); }`),
