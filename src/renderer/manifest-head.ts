@@ -21,10 +21,10 @@ function nonFinite(root: unknown): number | undefined {
     const v = stack.pop();
     if (typeof v === 'number') {
       if (!Number.isFinite(v)) return v;
-    } else if (Array.isArray(v)) {
-      for (const x of v) stack.push(x);
-    } else if (isObj(v)) {
-      for (const k in v) stack.push(v[k]);
+    } else if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+      // Frozen subtrees are the chart's own defaults, shared by every render: finite by construction.
+      if (Array.isArray(v)) for (const x of v) stack.push(x);
+      else for (const k in v) stack.push((v as Record<string, unknown>)[k]);
     }
   }
   return undefined;
