@@ -243,3 +243,12 @@ describe('common helpers', () => {
     expect(rollingTagWarning(ctx, imageRoot) !== '').toBe(warns);
   });
 });
+
+describe('NOTES rolling-tag check (common.warnings.rollingTag)', () => {
+  it.each([
+    ['postgresql.image.repository=1', 'got int64'],
+    ['postgresql.volumePermissions.image.repository=true', 'got bool'],
+  ])('%s stops the render (contains needs a string), as helm does', async (set, got) => {
+    expect(await failure([set])).toContain(`error calling contains: wrong type for value; expected string; ${got}`);
+  });
+});
