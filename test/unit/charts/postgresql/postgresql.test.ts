@@ -252,3 +252,13 @@ describe('NOTES rolling-tag check (common.warnings.rollingTag)', () => {
     expect(await failure([set])).toContain(`error calling contains: wrong type for value; expected string; ${got}`);
   });
 });
+
+describe('readiness probe command (postgresql.v1.readinessProbeCommand)', () => {
+  it('stops on an image repository that is not a string, only when the readiness probe renders', async () => {
+    expect(await failure(['postgresql.image.repository=7', 'postgresql.primary.readinessProbe.enabled=true'])).toContain(
+      'templates/primary/statefulset.yaml: error calling contains: wrong type for value; expected string',
+    );
+    const msg = await failure(['postgresql.image.repository=7', 'postgresql.primary.readinessProbe.enabled=false']);
+    expect(msg).not.toContain('statefulset.yaml');
+  });
+});

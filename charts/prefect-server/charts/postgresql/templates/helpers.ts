@@ -339,7 +339,13 @@ export function pgIsReady(ctx: RenderContext): unknown {
 export function readinessProbeCommand(ctx: RenderContext): string {
   const lines = [pgIsReadyText(ctx)];
   const repo = at(ctx, 'image', 'repository');
-  if (typeof repo === 'string' ? repo.includes('bitnami/') : goPrint(repo ?? '').includes('bitnami/')) {
+  // `contains "bitnami/" .Values.image.repository`: sprig's contains takes a string, anything else stops.
+  if (typeof repo !== 'string') {
+    throw new PostgresqlTemplateError(
+      `error calling contains: ${isNil(repo) ? 'invalid value; expected string' : `wrong type for value; expected string; got ${goType(repo)}`}`,
+    );
+  }
+  if (repo.includes('bitnami/')) {
     lines.push('[ -f /opt/bitnami/postgresql/tmp/.initialized ] || [ -f /bitnami/postgresql/.initialized ]');
   }
   return blockScalar('|', lines.join('\n'));

@@ -89,7 +89,8 @@ function probe(ctx: RenderContext, settings: unknown, path: string, handler: Obj
 }
 
 /** The three probes of a container: custom ones win, else the chart's when enabled. */
-function probes(ctx: RenderContext, base: string[], handlers: { startup: Obj; liveness: Obj; readiness: Obj }): Obj {
+/** Handlers are built only for a probe that renders (helm evaluates a probe's includes only then). */
+function probes(ctx: RenderContext, base: string[], handlers: { startup: () => Obj; liveness: () => Obj; readiness: () => Obj }): Obj {
   const out: Obj = {};
   for (const kind of ['startup', 'liveness', 'readiness'] as const) {
     const cap = `${kind[0].toUpperCase()}${kind.slice(1)}`;
@@ -97,7 +98,7 @@ function probes(ctx: RenderContext, base: string[], handlers: { startup: Obj; li
     const settings = at(ctx, ...base, `${kind}Probe`);
     if (isTrue(custom)) out[`${kind}Probe`] = tplValue(ctx, custom, `${base.join('.')}.custom${cap}Probe`);
     else if (isTrue(at(ctx, ...base, `${kind}Probe`, 'enabled'))) {
-      out[`${kind}Probe`] = probe(ctx, settings, `${base.join('.')}.${kind}Probe`, handlers[kind]);
+      out[`${kind}Probe`] = probe(ctx, settings, `${base.join('.')}.${kind}Probe`, handlers[kind]());
     }
   }
   return out;
@@ -202,9 +203,9 @@ function postgresqlContainer(ctx: RenderContext): Obj {
     Object.assign(
       c,
       probes(ctx, ['primary'], {
-        startup: isReady(),
-        liveness: isReady(),
-        readiness: { exec: { command: ['/bin/sh', '-c', '-e', readinessProbeCommand(ctx)] } },
+        startup: isReady,
+        liveness: isReady,
+        readiness: () => ({ exec: { command: ['/bin/sh', '-c', '-e', readinessProbeCommand(ctx)] } }),
       }),
     );
   }
@@ -268,7 +269,7 @@ function metricsContainer(ctx: RenderContext): Obj {
   c.ports = [{ name: 'http-metrics', containerPort: printed(m('containerPorts', 'metrics')) }];
   if (!isTrue(at(ctx, 'diagnosticMode', 'enabled'))) {
     const http = (): Obj => ({ httpGet: { path: '/', port: 'http-metrics' } });
-    Object.assign(c, probes(ctx, ['metrics'], { startup: { tcpSocket: { port: 'http-metrics' } }, liveness: http(), readiness: http() }));
+    Object.assign(c, probes(ctx, ['metrics'], { startup: () => ({ tcpSocket: { port: 'http-metrics' } }), liveness: http, readiness: http }));
   }
   const mounts: unknown[] = [];
   if (isTrue(at(ctx, 'auth', 'usePasswordFiles'))) mounts.push({ name: 'postgresql-password', mountPath: SECRETS_DIR });
