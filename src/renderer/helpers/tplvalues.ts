@@ -80,15 +80,36 @@ function freshCopy(v: unknown): unknown {
   return m;
 }
 
-/** `contains "{{" (toJson .value)`, without building JSON for the common plain case. */
+/**
+ * `contains "{{" (toJson .value)`, without building JSON. In JSON every key and string is quoted and
+ * every other token is punctuation or a number, so `{{` can only come from a key or a string that
+ * holds it.
+ */
 export function hasTemplate(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('{{');
   if (value === null || typeof value !== 'object') return false;
-  if (!isDeeplyFrozen(value)) return toJson(value).includes('{{');
+  if (!isDeeplyFrozen(value)) return jsonHoldsTemplate(value);
   // Chart defaults and cached values are frozen and asked about on every render: answer once.
   let answer = templateAnswers.get(value);
-  if (answer === undefined) templateAnswers.set(value, (answer = toJson(value).includes('{{')));
+  if (answer === undefined) templateAnswers.set(value, (answer = jsonHoldsTemplate(value)));
   return answer;
+}
+
+/** The walk answers the common "no"; a "yes" is confirmed on the JSON (toJson is empty for NaN/Inf). */
+function jsonHoldsTemplate(value: object): boolean {
+  return holdsTemplate(value, 0) && toJson(value).includes('{{');
+}
+
+function holdsTemplate(v: unknown, depth: number): boolean {
+  if (typeof v === 'string') return v.includes('{{');
+  if (v === null || typeof v !== 'object') return false;
+  // Values are bounded in depth when loaded; toJson would refuse anything deeper anyway.
+  if (depth > 1000) return toJson(v).includes('{{');
+  if (Array.isArray(v)) return v.some((x) => holdsTemplate(x, depth + 1));
+  for (const k of Object.keys(v)) {
+    if (k.includes('{{') || holdsTemplate((v as Record<string, unknown>)[k], depth + 1)) return true;
+  }
+  return false;
 }
 
 const templateAnswers = new WeakMap<object, boolean>();
