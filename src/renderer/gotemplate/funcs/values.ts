@@ -1,6 +1,8 @@
 // sprig defaults, numbers, reflection and regex functions (sprig v3.2.2 defaults.go, numeric.go, reflect.go,
-// regex.go; spf13/cast for conversions).
+// regex.go on Go's regexp, see go-regexp.ts; spf13/cast for conversions).
 import { fn, FuncError, type FuncMap } from '../func-types.js';
+import { goQuote } from '../go-print.js';
+import { GoRegexp, GoRegexpError } from '../go-regexp.js';
 import { empty, goKindName, goTypeName } from '../go-value.js';
 import { toFloat64, toInt64 } from './convert.js';
 
@@ -13,57 +15,19 @@ function divide(a: bigint, b: bigint, op: 'div' | 'mod'): bigint {
   return op === 'div' ? a / b : a % b;
 }
 
-/** Go's regexp (RE2) syntax → a JS RegExp; named groups and leading inline flags are translated. */
-export function goRegExp(re: string, global = false): RegExp {
-  let src = re.replace(/\(\?P</g, '(?<');
-  let flags = global ? 'g' : '';
-  const m = /^\(\?([imsU]+)\)/.exec(src);
-  if (m) {
-    src = src.slice(m[0].length);
-    for (const f of m[1]) if (f !== 'U' && !flags.includes(f)) flags += f;
-  }
-  src = src.replace(/\\z/g, '$(?![\\s\\S])').replace(/\\A/g, '^(?<![\\s\\S])');
+/** sprig's non-must regex functions use regexp.MustCompile: a bad pattern is a panic, which text/template reports. */
+function mustCompile(re: string): GoRegexp {
   try {
-    return new RegExp(src, flags + 'u');
-  } catch {
-    try {
-      return new RegExp(src, flags);
-    } catch (e) {
-      throw new FuncError(`error parsing regexp: ${(e as Error).message}`);
-    }
+    return GoRegexp.compile(re);
+  } catch (e) {
+    if (e instanceof GoRegexpError) throw new FuncError(`regexp: Compile(${goBackquote(re)}): ${e.message}`);
+    throw e;
   }
 }
 
-/** Regexp.Expand template syntax: $1, ${1}, $name, ${name}, $$. */
-function expand(template: string, match: RegExpExecArray): string {
-  return template.replace(/\$(\$|\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/g, (_all, dollar: string, braced?: string, bare?: string) => {
-    if (dollar === '$') return '$';
-    const name = braced ?? bare ?? '';
-    if (/^[0-9]+$/.test(name)) return match[Number(name)] ?? '';
-    return match.groups?.[name] ?? '';
-  });
-}
-
-/** Regexp.FindAllString(s, n): n < 0 means all; empty matches right after a match are skipped as Go does. */
-function findAll(re: RegExp, s: string, n: number): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  if (n === 0) return out;
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
-  let prevEnd = -1;
-  let m: RegExpExecArray | null;
-  while ((m = g.exec(s)) !== null) {
-    if (m[0] === '') {
-      if (m.index === prevEnd) {
-        g.lastIndex = m.index + 1;
-        continue;
-      }
-      g.lastIndex = m.index + 1;
-    }
-    prevEnd = m.index + m[0].length;
-    out.push(m);
-    if (n > 0 && out.length >= n) break;
-  }
-  return out;
+/** regexp's quote: `s` in backquotes when strconv.CanBackquote, else strconv.Quote. */
+function goBackquote(s: string): string {
+  return /^[^`\x00-\x08\x0a-\x1f\x7f\ufeff\ud800-\udfff]*$/u.test(s) ? '`' + s + '`' : goQuote(s);
 }
 
 export const valueFuncs: FuncMap = {
@@ -119,49 +83,32 @@ export const valueFuncs: FuncMap = {
   mulf: fn(['any'], ([a, ...vs]) => vs.reduce<number>((x, y) => x * toFloat64(y), toFloat64(a)), 'any'),
   divf: fn(['any'], ([a, ...vs]) => vs.reduce<number>((x, y) => x / toFloat64(y), toFloat64(a)), 'any'),
 
-  regexMatch: fn(['string', 'string'], ([re, s]) => goRegExp(re as string).test(s as string)),
-  mustRegexMatch: fn(['string', 'string'], ([re, s]) => goRegExp(re as string).test(s as string)),
-  regexFind: fn(['string', 'string'], ([re, s]) => goRegExp(re as string).exec(s as string)?.[0] ?? ''),
-  regexFindAll: fn(['string', 'string', 'int'], ([re, s, n]) => findAll(goRegExp(re as string), s as string, Number(n)).map((m) => m[0])),
-  regexReplaceAll: fn(['string', 'string', 'string'], ([re, s, repl]) => {
-    const str = s as string;
-    let out = '';
-    let last = 0;
-    for (const m of findAll(goRegExp(re as string), str, -1)) {
-      out += str.slice(last, m.index) + expand(repl as string, m);
-      last = m.index + m[0].length;
+  // sprig regex.go: regexMatch ignores a compile error (false); the must* forms return it; the rest panic.
+  regexMatch: fn(['string', 'string'], ([re, s]) => {
+    try {
+      return GoRegexp.compile(re as string).matchString(s as string);
+    } catch (e) {
+      if (e instanceof GoRegexpError) return false;
+      throw e;
     }
-    return out + str.slice(last);
   }),
-  regexReplaceAllLiteral: fn(['string', 'string', 'string'], ([re, s, repl]) => {
-    const str = s as string;
-    let out = '';
-    let last = 0;
-    for (const m of findAll(goRegExp(re as string), str, -1)) {
-      out += str.slice(last, m.index) + (repl as string);
-      last = m.index + m[0].length;
-    }
-    return out + str.slice(last);
-  }),
-  regexSplit: fn(['string', 'string', 'int'], ([re, s, n]) => {
-    // Regexp.Split: n == 0 → nil; n < 0 → all; an empty match at the start is dropped.
-    const str = s as string;
-    const count = Number(n);
-    if (count === 0) return null;
-    if ((re as string).length > 0 && str.length === 0) return [''];
-    const matches = findAll(goRegExp(re as string), str, count);
-    const out: string[] = [];
-    let beg = 0;
-    let end = 0;
-    for (const m of matches) {
-      if (count > 0 && out.length === count - 1) break;
-      end = m.index;
-      if (m.index + m[0].length !== 0) out.push(str.slice(beg, end));
-      beg = m.index + m[0].length;
-    }
-    if (end !== str.length) out.push(str.slice(beg));
-    return out;
-  }),
+  mustRegexMatch: fn(['string', 'string'], ([re, s]) => GoRegexp.compile(re as string).matchString(s as string)),
+  regexFind: fn(['string', 'string'], ([re, s]) => mustCompile(re as string).findString(s as string)),
+  mustRegexFind: fn(['string', 'string'], ([re, s]) => GoRegexp.compile(re as string).findString(s as string)),
+  regexFindAll: fn(['string', 'string', 'int'], ([re, s, n]) => mustCompile(re as string).findAllString(s as string, Number(n))),
+  mustRegexFindAll: fn(['string', 'string', 'int'], ([re, s, n]) => GoRegexp.compile(re as string).findAllString(s as string, Number(n))),
+  regexReplaceAll: fn(['string', 'string', 'string'], ([re, s, repl]) => mustCompile(re as string).replaceAllString(s as string, repl as string)),
+  mustRegexReplaceAll: fn(['string', 'string', 'string'], ([re, s, repl]) =>
+    GoRegexp.compile(re as string).replaceAllString(s as string, repl as string),
+  ),
+  regexReplaceAllLiteral: fn(['string', 'string', 'string'], ([re, s, repl]) =>
+    mustCompile(re as string).replaceAllLiteralString(s as string, repl as string),
+  ),
+  mustRegexReplaceAllLiteral: fn(['string', 'string', 'string'], ([re, s, repl]) =>
+    GoRegexp.compile(re as string).replaceAllLiteralString(s as string, repl as string),
+  ),
+  regexSplit: fn(['string', 'string', 'int'], ([re, s, n]) => mustCompile(re as string).split(s as string, Number(n))),
+  mustRegexSplit: fn(['string', 'string', 'int'], ([re, s, n]) => GoRegexp.compile(re as string).split(s as string, Number(n))),
   regexQuoteMeta: fn(['string'], ([s]) => (s as string).replace(/[\\.+*?()|[\]{}^$]/g, '\\$&')),
 };
 
