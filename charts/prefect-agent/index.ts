@@ -1,5 +1,6 @@
 // The prefect-agent chart (the last upstream release before agents gave way to workers).
 import type { ChartModule } from '../../src/renderer/chart.js';
+import { chart as commonChart } from './charts/common/index.js';
 import { template as deployment } from './templates/deployment.js';
 import { namedTemplates } from './templates/helpers.js';
 import { template as notes } from './templates/notes.js';
@@ -15,4 +16,6 @@ export const chart: ChartModule = {
   commonVersion: '2.20.5',
   templates: [notes, deployment, role, rolebinding, serviceaccount],
   namedTemplates,
+  // The bitnami common library is a dependency: helm merges its values under `common`.
+  subcharts: [{ name: 'common', module: commonChart }],
 };

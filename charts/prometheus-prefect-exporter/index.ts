@@ -1,5 +1,6 @@
 // prometheus-prefect-exporter, as upstream at prefect-helm 7618600 (bitnami common 2.31.3).
 import type { ChartModule } from '../../src/renderer/chart.js';
+import { chart as commonChart } from './charts/common/index.js';
 import { template as deployment } from './templates/deployment.js';
 import { template as hpa } from './templates/hpa.js';
 import { template as notes } from './templates/notes.js';
@@ -16,4 +17,6 @@ export const chart: ChartModule = {
   namedTemplates: {
     'prometheus-prefect-exporter.serviceAccountName': (ctx) => serviceAccountName(ctx),
   },
+  // The bitnami common library is a dependency: helm merges its values under `common`.
+  subcharts: [{ name: 'common', module: commonChart }],
 };
