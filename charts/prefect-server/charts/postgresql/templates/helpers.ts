@@ -37,6 +37,19 @@ export class PostgresqlTemplateError extends Error {
 /** A value by path under `.Values` (`at(ctx, 'primary', 'persistence', 'enabled')`), Go field semantics. */
 export function at(ctx: RenderContext, ...path: string[]): unknown {
   let v: unknown = ctx.Values;
+  for (let i = 0; i < path.length; i++) {
+    // The common case, a plain map, is read in place; anything else goes the slow way for its error text.
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return atSlow(ctx, path);
+    const proto: unknown = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return atSlow(ctx, path);
+    v = Object.hasOwn(v, path[i]) ? (v as Obj)[path[i]] : undefined;
+  }
+  return v;
+}
+
+/** `at` step by step through `field`, whose error names the walked chain (built only on this path). */
+function atSlow(ctx: RenderContext, path: readonly string[]): unknown {
+  let v: unknown = ctx.Values;
   for (let i = 0; i < path.length; i++) v = field(v, path[i], i === 0 ? '.Values' : `.Values.${path.slice(0, i).join('.')}`);
   return v;
 }
