@@ -8,6 +8,7 @@ import {
   goLen,
   isTrue,
   matchLabels,
+  withComponent,
   printed,
   printText,
   quoted,
@@ -148,7 +149,7 @@ export const template: ChartTemplate = {
       metadata,
       spec: {
         replicas,
-        selector: { matchLabels: { ...matchLabels(ctx), 'app.kubernetes.io/component': 'agent' } },
+        selector: { matchLabels: withComponent(matchLabels(ctx), 'agent') },
         template: { metadata: podMetadata, spec: podSpec },
       },
     };

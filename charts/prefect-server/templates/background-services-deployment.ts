@@ -1,7 +1,20 @@
 // templates/background-services-deployment.yaml: Prefect's background services in their own pods.
 import type { ChartTemplate } from '../../../src/renderer/chart.js';
 import type { RenderContext } from '../../../src/renderer/context.js';
-import { deploymentApiVersion, fullname, isTrue, matchLabels, printText, printed, quoted, standardLabels, tplValue, yamlBlock } from '../../../src/renderer/helpers/index.js';
+import {
+  assignKeys,
+  deploymentApiVersion,
+  fullname,
+  isTrue,
+  matchLabels,
+  printText,
+  printed,
+  quoted,
+  standardLabels,
+  tplValue,
+  withComponent,
+  yamlBlock,
+} from '../../../src/renderer/helpers/index.js';
 import { backgroundServicesServiceAccountName, objectMeta, probe, serverServiceAccountName, tplList, tplMap, val } from './helpers.js';
 import { databaseEnv, envFrom, imagePullSecrets, podSpecCommon, prefectImage, volumes } from './server-deployment.js';
 
@@ -59,12 +72,11 @@ export const template: ChartTemplate = {
     const podMeta: Record<string, unknown> = {};
     const podAnnotations = val(ctx, 'backgroundServices.podAnnotations');
     if (isTrue(podAnnotations)) podMeta.annotations = tplValue(ctx, podAnnotations, 'backgroundServices.podAnnotations');
-    podMeta.labels = {
-      ...standardLabels(ctx),
-      'app.kubernetes.io/component': 'background-services',
-      'prefect-version': printed(ctx.Chart.AppVersion),
-      ...tplMap(ctx, 'backgroundServices.podLabels'),
-    };
+    // Keys added one by one: a spread followed by more keys is a slow path in V8.
+    const podLabels = standardLabels(ctx);
+    podLabels['app.kubernetes.io/component'] = 'background-services';
+    podLabels['prefect-version'] = printed(ctx.Chart.AppVersion);
+    podMeta.labels = assignKeys(podLabels, tplMap(ctx, 'backgroundServices.podLabels'));
     const podSpec: Record<string, unknown> = {};
     const pullSecrets = imagePullSecrets(ctx);
     if (pullSecrets) podSpec.imagePullSecrets = pullSecrets;
@@ -79,7 +91,7 @@ export const template: ChartTemplate = {
       spec: {
         revisionHistoryLimit: printed(val(ctx, 'backgroundServices.revisionHistoryLimit')),
         replicas: 1,
-        selector: { matchLabels: { ...matchLabels(ctx), 'app.kubernetes.io/component': 'background-services' } },
+        selector: { matchLabels: withComponent(matchLabels(ctx), 'background-services') },
         template: { metadata: podMeta, spec: podSpec },
       },
     };

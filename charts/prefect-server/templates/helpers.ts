@@ -3,6 +3,7 @@
 // templates share (field access, range, tpl-rendered blocks spliced into lists and maps).
 import type { RenderContext } from '../../../src/renderer/context.js';
 import {
+  assignKeys,
   goTypeName,
   isMap,
   TemplateExecError,
@@ -131,10 +132,11 @@ export function tplMap(ctx: RenderContext, path: string): GoMap {
  * version, then commonLabels (a repeated key takes the later value, as YAML reads a repeated key).
  */
 export function objectLabels(ctx: RenderContext, component?: string): GoMap {
-  const labels: GoMap = { ...standardLabels(ctx) };
+  const labels: GoMap = standardLabels(ctx);
   if (component !== undefined) labels['app.kubernetes.io/component'] = component;
   labels['prefect-version'] = printed(ctx.Chart.AppVersion);
-  return { ...labels, ...tplMap(ctx, 'commonLabels') };
+  // A repeated key keeps its place and takes the later value, as the spread did.
+  return assignKeys(labels, tplMap(ctx, 'commonLabels'));
 }
 
 /** metadata of a namespaced object: name, quoted namespace, labels and (when set) commonAnnotations. */
@@ -288,7 +290,7 @@ export function serviceAccountMeta(ctx: RenderContext, name: unknown, component:
  * nothing (the key with no value), else their keys with the later block winning.
  */
 export function annotationBlocks(ctx: RenderContext, first: string, second: string): GoMap | null {
-  const merged = { ...tplMap(ctx, first), ...tplMap(ctx, second) };
+  const merged = assignKeys(assignKeys({}, tplMap(ctx, first)), tplMap(ctx, second));
   return Object.keys(merged).length ? merged : null;
 }
 

@@ -11,6 +11,7 @@ import {
   isTrue,
   ManifestYamlError,
   matchLabels,
+  withComponent,
   namespace,
   printed,
   quoted,
@@ -257,7 +258,7 @@ function livenessProbe(ctx: RenderContext): Obj {
       throw new ManifestYamlError(String(config), 'worker.livenessProbe.config must be a non-empty map');
     }, probe);
   }
-  return { ...probe, ...(config as Obj) };
+  return assignKeys(probe, config);
 }
 
 function workerContainer(ctx: RenderContext, templateName: string): Obj {
@@ -343,7 +344,9 @@ export const template: ChartTemplate = {
     if (isTrue(extraAnnotations)) {
       assignKeys(podAnnotations, mapBlock(tplBlock(ctx, extraAnnotations, 'worker.podAnnotations'), 'worker.podAnnotations'));
     }
-    const podLabels: Obj = { ...soft(() => standardLabels(ctx), {}), 'app.kubernetes.io/component': 'worker', 'prefect-version': appVersion };
+    const podLabels: Obj = soft(() => standardLabels(ctx), {});
+    podLabels['app.kubernetes.io/component'] = 'worker';
+    podLabels['prefect-version'] = appVersion;
     const extraLabels = val(ctx, 'worker.podLabels');
     if (isTrue(extraLabels)) assignKeys(podLabels, mapBlock(tplBlock(ctx, extraLabels, 'worker.podLabels'), 'worker.podLabels'));
 
@@ -354,7 +357,7 @@ export const template: ChartTemplate = {
       spec: {
         revisionHistoryLimit: inline(val(ctx, 'worker.revisionHistoryLimit'), 2),
         replicas: inline(val(ctx, 'worker.replicaCount'), 2),
-        selector: { matchLabels: { ...soft(() => matchLabels(ctx), {}), 'app.kubernetes.io/component': 'worker' } },
+        selector: { matchLabels: withComponent(soft(() => matchLabels(ctx), {}), 'worker') },
         template: {
           metadata: { annotations: podAnnotations, labels: podLabels },
           spec: podSpec(ctx),

@@ -262,11 +262,10 @@ export function tplBlock(ctx: RenderContext, v: unknown, path: string): unknown 
  * then the rendered commonLabels in the same mapping (a repeated key takes the later value).
  */
 export function workerLabels(ctx: RenderContext, appVersion: unknown): Record<string, unknown> {
-  const labels: Record<string, unknown> = {
-    ...soft(() => standardLabels(ctx), {}),
-    'app.kubernetes.io/component': 'worker',
-    'prefect-version': appVersion,
-  };
+  // Keys added one by one (standardLabels returns a fresh map): a spread followed by more keys is slow in V8.
+  const labels: Record<string, unknown> = soft(() => standardLabels(ctx), {});
+  labels['app.kubernetes.io/component'] = 'worker';
+  labels['prefect-version'] = appVersion;
   const common = val(ctx, 'commonLabels');
   if (isTrue(common)) assignKeys(labels, mapBlock(tplBlock(ctx, common, 'commonLabels'), 'commonLabels'));
   return labels;

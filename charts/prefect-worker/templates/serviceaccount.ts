@@ -1,6 +1,7 @@
 // templates/serviceaccount.yaml: the worker's ServiceAccount, when the chart creates it.
 import type { ChartTemplate } from '../../../src/renderer/chart.js';
 import {
+  assignKeys,
   isTrue,
   printed,
   val,
@@ -15,10 +16,8 @@ export const template: ChartTemplate = {
     // commonAnnotations and the account's own annotations share one mapping; the latter win on a repeated key.
     const own = val(ctx, 'serviceAccount.annotations');
     if (isTrue(own)) {
-      metadata.annotations = {
-        ...mapBlock(metadata.annotations, 'commonAnnotations'),
-        ...mapBlock(tplBlock(ctx, own, 'serviceAccount.annotations'), 'serviceAccount.annotations'),
-      };
+      const annotations = assignKeys({}, mapBlock(metadata.annotations, 'commonAnnotations'));
+      metadata.annotations = assignKeys(annotations, mapBlock(tplBlock(ctx, own, 'serviceAccount.annotations'), 'serviceAccount.annotations'));
     }
     return { apiVersion: 'v1', kind: 'ServiceAccount', metadata };
   }),

@@ -1,6 +1,7 @@
 // The chart's own `define`s (upstream templates/_helpers.tpl) and the metadata all its objects share.
 import type { RenderContext } from '../../../src/renderer/context.js';
 import {
+  assignKeys,
   dflt,
   field,
   fullname,
@@ -63,5 +64,5 @@ export function withExtraLabels(standard: unknown, extra: unknown): Record<strin
   const base = standard as Record<string, unknown>;
   if (!isTrue(extra)) return base;
   if (!isMap(extra)) throw new ManifestYamlError(toYaml(extra), 'additional labels must be a map to join the labels');
-  return { ...base, ...(yamlBlock(extra) as Record<string, unknown>) };
+  return assignKeys(assignKeys({}, base), yamlBlock(extra));
 }

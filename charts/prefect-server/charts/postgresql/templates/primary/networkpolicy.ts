@@ -1,7 +1,7 @@
 // templates/primary/networkpolicy.yaml: who may reach the primary (and its metrics port).
 import type { ChartTemplate } from '../../../../../../src/renderer/chart.js';
 import type { RenderContext } from '../../../../../../src/renderer/context.js';
-import { isTrue, matchLabels, networkPolicyApiVersion, printed, tplValue } from '../../../../../../src/renderer/helpers/index.js';
+import { isTrue, matchLabels, withComponent, networkPolicyApiVersion, printed, tplValue } from '../../../../../../src/renderer/helpers/index.js';
 import {
   at,
   eq,
@@ -49,7 +49,7 @@ export const template: ChartTemplate = {
     if (accessOn && eq(ctx.Values.architecture, 'replication')) {
       const readLabels = mergeWithCommon(ctx, at(ctx, 'readReplicas', 'podLabels'), 'commonLabels', 'readReplicas.podLabels');
       ingress.push({
-        from: [{ podSelector: { matchLabels: { ...matchLabels(ctx, readLabels), 'app.kubernetes.io/component': 'read' } } }],
+        from: [{ podSelector: { matchLabels: withComponent(matchLabels(ctx, readLabels), 'read') } }],
         ports: [{ port: printed(at(ctx, 'containerPorts', 'postgresql')) }],
       });
     }
@@ -59,7 +59,7 @@ export const template: ChartTemplate = {
       kind: 'NetworkPolicy',
       metadata: metadata(ctx, `${primaryFullname(ctx)}-ingress`, 'primary'),
       spec: {
-        podSelector: { matchLabels: { ...matchLabels(ctx, primaryPodLabels(ctx)), 'app.kubernetes.io/component': 'primary' } },
+        podSelector: { matchLabels: withComponent(matchLabels(ctx, primaryPodLabels(ctx)), 'primary') },
         ingress: splicedList(ctx, ingress, custom, [], 'networkPolicy.ingressRules.primaryAccessOnlyFrom.customRules'),
       },
     };

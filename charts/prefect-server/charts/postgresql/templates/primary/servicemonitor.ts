@@ -1,6 +1,6 @@
 // templates/primary/servicemonitor.yaml: a Prometheus Operator ServiceMonitor for the exporter.
 import type { ChartTemplate } from '../../../../../../src/renderer/chart.js';
-import { dflt, isTrue, matchLabels, printed, quoted, tplValue } from '../../../../../../src/renderer/helpers/index.js';
+import { dflt, isTrue, matchLabels, withComponent, printed, quoted, tplValue } from '../../../../../../src/renderer/helpers/index.js';
 import { at, commonAnnotations, labels, mergeWithCommon, primaryFullname, type Obj } from '../helpers.js';
 
 export const template: ChartTemplate = {
@@ -18,7 +18,7 @@ export const template: ChartTemplate = {
     const spec: Obj = {};
     if (isTrue(sm('jobLabel'))) spec.jobLabel = printed(sm('jobLabel'));
     const selector = mergeWithCommon(ctx, sm('selector'), 'commonLabels', 'metrics.serviceMonitor.selector');
-    spec.selector = { matchLabels: { ...matchLabels(ctx, selector), 'app.kubernetes.io/component': 'metrics' } };
+    spec.selector = { matchLabels: withComponent(matchLabels(ctx, selector), 'metrics') };
     const endpoint: Obj = { port: 'http-metrics' };
     if (isTrue(sm('interval'))) endpoint.interval = printed(sm('interval'));
     if (isTrue(sm('scrapeTimeout'))) endpoint.scrapeTimeout = printed(sm('scrapeTimeout'));

@@ -5,11 +5,13 @@ import { createHash } from 'node:crypto';
 import type { ChartTemplate } from '../../../../../../src/renderer/chart.js';
 import type { RenderContext } from '../../../../../../src/renderer/context.js';
 import {
+  assignKeys,
   affinityNodes,
   affinityPods,
   dflt,
   isTrue,
   matchLabels,
+  withComponent,
   printed,
   printText,
   quoted,
@@ -85,7 +87,7 @@ function probe(ctx: RenderContext, settings: unknown, path: string, handler: Obj
     // `{}` or a scalar followed by more keys is not valid YAML: helm fails to parse the output.
     throw new PostgresqlTemplateError(`YAML parse error: ${path} must hold probe settings besides enabled`);
   }
-  return { ...(rendered as Obj), ...handler };
+  return assignKeys(assignKeys({}, rendered), handler);
 }
 
 /** The three probes of a container: custom ones win, else the chart's when enabled. */
@@ -404,7 +406,7 @@ export const template: ChartTemplate = {
 
     const spec: Obj = { replicas: 1, serviceName: printed(primaryHeadlessName(ctx)) };
     if (isTrue(p('updateStrategy'))) spec.updateStrategy = yamlBlock(p('updateStrategy'));
-    spec.selector = { matchLabels: { ...matchLabels(ctx, podLabels), 'app.kubernetes.io/component': 'primary' } };
+    spec.selector = { matchLabels: withComponent(matchLabels(ctx, podLabels), 'primary') };
     spec.template = { metadata: podMeta, spec: podSpec(ctx, podLabels) };
     const persistence = p('persistence', 'enabled');
     if (isTrue(persistence) && !isTrue(p('persistence', 'existingClaim'))) {

@@ -1,6 +1,6 @@
 // templates/primary/svc-headless.yaml: the headless Service that gives the StatefulSet pod its DNS name.
 import type { ChartTemplate } from '../../../../../../src/renderer/chart.js';
-import { matchLabels, printed } from '../../../../../../src/renderer/helpers/index.js';
+import { matchLabels, withComponent, printed } from '../../../../../../src/renderer/helpers/index.js';
 import { at, labels, mergedAnnotations, primaryHeadlessName, primaryPodLabels, servicePort } from '../helpers.js';
 
 export const template: ChartTemplate = {
@@ -22,7 +22,7 @@ export const template: ChartTemplate = {
         clusterIP: 'None',
         publishNotReadyAddresses: true,
         ports: [{ name: 'tcp-postgresql', port: printed(servicePort(ctx)), targetPort: 'tcp-postgresql' }],
-        selector: { ...matchLabels(ctx, primaryPodLabels(ctx)), 'app.kubernetes.io/component': 'primary' },
+        selector: withComponent(matchLabels(ctx, primaryPodLabels(ctx)), 'primary'),
       },
     };
   },

@@ -1,6 +1,6 @@
 // templates/primary/svc.yaml: the Service clients (prefect-server) connect to.
 import type { ChartTemplate } from '../../../../../../src/renderer/chart.js';
-import { empty, isTrue, matchLabels, printed, quoted, toJson, tplValue, yamlFromText } from '../../../../../../src/renderer/helpers/index.js';
+import { empty, isTrue, matchLabels, withComponent, printed, quoted, toJson, tplValue, yamlFromText } from '../../../../../../src/renderer/helpers/index.js';
 import {
   at,
   eq,
@@ -47,7 +47,7 @@ export const template: ChartTemplate = {
     const ports: unknown[] = [port];
     if (isTrue(svc('extraPorts'))) ports.push(...renderedItems(ctx, svc('extraPorts'), 'primary.service.extraPorts'));
     spec.ports = ports;
-    spec.selector = { ...matchLabels(ctx, primaryPodLabels(ctx)), 'app.kubernetes.io/component': 'primary' };
+    spec.selector = withComponent(matchLabels(ctx, primaryPodLabels(ctx)), 'primary');
     return { apiVersion: 'v1', kind: 'Service', metadata: meta, spec };
   },
 };
