@@ -96,7 +96,7 @@ function stringText(s: string): string {
  * Text of deep-frozen maps and lists (chart defaults and cached values, which templates often place
  * as they are: resources, security contexts, probes), by indentation: such a subtree prints the same
  * every time, so it is emitted once. The first line of a subtree starts with its indentation, or with
- * the `- ` markers of the sequences it opens (`lead`); the rest does not depend on `lead`.
+ * the `- ` markers of the sequences it opens (`lead`); what is remembered is the text after that.
  */
 const frozenTexts = new WeakMap<object, Map<string, string>>();
 
@@ -107,51 +107,82 @@ function emitNested(v: unknown[] | Record<string, unknown>, keys: string[] | und
     return;
   }
   let texts = frozenTexts.get(v);
-  let text = texts?.get(indent);
-  if (text === undefined) {
+  let tail = texts?.get(indent);
+  if (tail === undefined) {
     const outer = out;
     out = '';
-    if (keys) emitMap(v as Record<string, unknown>, keys, indent, indent);
-    else emitSeq(v as unknown[], indent, indent);
-    text = out;
+    if (keys) emitMap(v as Record<string, unknown>, keys, indent, '');
+    else emitSeq(v as unknown[], indent, '');
+    tail = out;
     out = outer;
     if (!texts) frozenTexts.set(v, (texts = new Map()));
-    texts.set(indent, text);
+    texts.set(indent, tail);
   }
-  out += lead === indent ? text : `\n${lead}${text.slice(indent.length + 1)}`;
+  out += lead;
+  out += tail;
 }
 
-// The emitter appends lines to `out`, each preceded by a newline. `lead` is what the first line a
-// call writes starts with in place of its indentation: `- ` markers of the enclosing sequences.
+// The emitter appends lines to `out`, each ending in a newline (one string for the whole stream: V8
+// joins the pieces once, when the text is first read; an array joined at the end measured slower).
+// `lead` is what the first line a call writes starts with in place of its indentation: `- ` markers
+// of the enclosing sequences.
 let out = '';
+
+/** Indentations by depth, made once. */
+const indents: string[] = [''];
+
+function deeper(indent: string): string {
+  const depth = (indent.length >> 1) + 1;
+  let next = indents[depth];
+  if (next === undefined) indents[depth] = next = `${indent}  `;
+  return next;
+}
+
+/** `key:` as it prints, remembered with the strings (keys repeat in every document). */
+const keyTexts = new Map<string, string>();
+
+function keyText(k: string): string {
+  let t = keyTexts.get(k);
+  if (t === undefined) {
+    t = `${stringText(k)}:`;
+    if (k.length <= MAX_REMEMBERED_LENGTH) {
+      if (keyTexts.size >= MAX_REMEMBERED) keyTexts.clear();
+      keyTexts.set(k, t);
+    }
+  }
+  return t;
+}
 
 function emitMap(m: Record<string, unknown>, keys: string[], indent: string, lead: string): void {
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
-    emitEntry(`${i === 0 ? lead : indent}${stringText(k)}:`, m[k], indent);
+    out += `${i === 0 ? lead : indent}${keyText(k)}`;
+    emitValue(m[k], indent);
   }
 }
 
-/** `prefix` followed by the value: inline for scalars and empty collections, nested otherwise. */
-function emitEntry(prefix: string, v: unknown, indent: string): void {
+/** The value after a `key:` or `-` already pushed: inline for scalars and empty collections, nested otherwise. */
+function emitValue(v: unknown, indent: string): void {
   if (typeof v === 'string') {
-    if (v.includes('\n')) out += `\n${prefix} ${literalBlock(v, `${indent}  `) ?? doubleQuoted(v)}`;
-    else out += `\n${prefix} ${stringText(v)}`;
+    if (v.includes('\n')) out += ` ${literalBlock(v, deeper(indent)) ?? doubleQuoted(v)}\n`;
+    else out += ` ${stringText(v)}\n`;
   } else if (Array.isArray(v)) {
-    if (v.length === 0) out += `\n${prefix} []`;
+    if (v.length === 0) out += ' []\n';
     else {
-      out += `\n${prefix}`;
-      emitNested(v, undefined, `${indent}  `, `${indent}  `);
+      out += '\n';
+      const next = deeper(indent);
+      emitNested(v, undefined, next, next);
     }
   } else if (isPlainMap(v)) {
     const keys = Object.keys(v);
-    if (keys.length === 0) out += `\n${prefix} {}`;
+    if (keys.length === 0) out += ' {}\n';
     else {
-      out += `\n${prefix}`;
-      emitNested(v, keys, `${indent}  `, `${indent}  `);
+      out += '\n';
+      const next = deeper(indent);
+      emitNested(v, keys, next, next);
     }
   } else {
-    out += `\n${prefix} ${scalar(v)}`;
+    out += ` ${scalar(v)}\n`;
   }
 }
 
@@ -161,15 +192,16 @@ function emitSeq(list: readonly unknown[], indent: string, lead: string): void {
     const first = i === 0 ? lead : indent;
     if (Array.isArray(item)) {
       // `- - x`: a nested list starts on its parent's dash line.
-      if (item.length > 0) emitNested(item, undefined, `${indent}  `, `${first}- `);
-      else out += `\n${first}- []`;
+      if (item.length > 0) emitNested(item, undefined, deeper(indent), `${first}- `);
+      else out += `${first}- []\n`;
     } else if (isPlainMap(item)) {
       // `- key: value` with the remaining keys aligned under the first.
       const keys = Object.keys(item);
-      if (keys.length > 0) emitNested(item, keys, `${indent}  `, `${first}- `);
-      else out += `\n${first}- {}`;
+      if (keys.length > 0) emitNested(item, keys, deeper(indent), `${first}- `);
+      else out += `${first}- {}\n`;
     } else {
-      emitEntry(`${first}-`, item, indent);
+      out += `${first}-`;
+      emitValue(item, indent);
     }
   }
 }
@@ -180,14 +212,21 @@ export function toYamlText(object: Record<string, unknown>): string {
   if (keys.length === 0) return '{}';
   out = '';
   emitMap(object, keys, '', '');
-  const text = out.slice(1);
+  const text = out.slice(0, -1);
   out = '';
   return text;
 }
 
 /** Helm's stream: `---\n# Source: <path>\n<yaml>\n` per document. */
 export function serializeDocs(docs: readonly SourcedDoc[]): string {
-  let text = '';
-  for (const d of docs) text += `---\n# Source: ${d.source}\n${toYamlText(d.object)}\n`;
+  out = '';
+  for (const d of docs) {
+    out += `---\n# Source: ${d.source}\n`;
+    const keys = Object.keys(d.object);
+    if (keys.length === 0) out += '{}\n';
+    else emitMap(d.object, keys, '', '');
+  }
+  const text = out;
+  out = '';
   return text;
 }
