@@ -14,8 +14,24 @@ function jsonType(v: unknown): string {
   return typeof v === 'boolean' ? 'bool' : typeof v === 'string' ? 'string' : 'number';
 }
 
+/**
+ * Whether a value holds a non-finite number anywhere (frozen subtrees skipped, as `nonFinite` does):
+ * a walk without a stack, for the usual answer, no.
+ */
+function anyNonFinite(v: unknown): boolean {
+  if (typeof v === 'number') return !Number.isFinite(v);
+  if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (anyNonFinite(v[i])) return true;
+    return false;
+  }
+  for (const k in v) if (anyNonFinite((v as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
 /** The first non-finite number in a document (json: unsupported value), or undefined. */
 function nonFinite(root: unknown): number | undefined {
+  if (!anyNonFinite(root)) return undefined;
   const stack: unknown[] = [root];
   while (stack.length) {
     const v = stack.pop();
@@ -49,7 +65,8 @@ function headProblem(doc: Record<string, unknown>): string | undefined {
   // Everything but the string fields SimpleHead reads must be plain JSON: no infinite or NaN numbers.
   const rest: unknown[] = [];
   let problem: string | undefined;
-  for (const [key, v] of Object.entries(doc)) {
+  for (const key of Object.keys(doc)) {
+    const v = doc[key];
     const field = key.toLowerCase();
     if (field === 'apiversion' || field === 'kind') {
       if (!isScalar(v)) problem ??= typeError(v, `SimpleHead.${field === 'kind' ? 'kind' : 'apiVersion'}`, 'string');
@@ -58,7 +75,8 @@ function headProblem(doc: Record<string, unknown>): string | undefined {
         problem ??= typeError(v, 'SimpleHead.metadata', 'struct { Name string "json:\\"name\\""; Annotations map[string]string "json:\\"annotations\\"" }');
         continue;
       }
-      for (const [mk, mv] of Object.entries(v)) {
+      for (const mk of Object.keys(v)) {
+        const mv = v[mk];
         const mfield = mk.toLowerCase();
         if (mfield === 'name') {
           if (!isScalar(mv)) problem ??= typeError(mv, '.metadata.name', 'string');
