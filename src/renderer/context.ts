@@ -114,7 +114,25 @@ export function parseKubeVersion(input: string): KubeVersionInfo {
   return { Version: version, Major: major, Minor: minor, GitVersion: version };
 }
 
+/** Capabilities without --kube-version or --api-versions, the usual case: made once (frozen). */
+let defaultCapabilities: CapabilitiesInfo | undefined;
+
 export function makeCapabilities(kubeVersion?: string, extraApiVersions: readonly string[] = []): CapabilitiesInfo {
+  if (kubeVersion === undefined && extraApiVersions.length === 0) {
+    return (defaultCapabilities ??= freezeCapabilities(buildCapabilities(undefined, [])));
+  }
+  return buildCapabilities(kubeVersion, extraApiVersions);
+}
+
+function freezeCapabilities(c: CapabilitiesInfo): CapabilitiesInfo {
+  Object.freeze(c.KubeVersion);
+  Object.freeze(c.APIVersions.list);
+  Object.freeze(c.APIVersions);
+  Object.freeze(c.HelmVersion);
+  return Object.freeze(c);
+}
+
+function buildCapabilities(kubeVersion: string | undefined, extraApiVersions: readonly string[]): CapabilitiesInfo {
   const kube = parseKubeVersion(kubeVersion ?? DEFAULT_KUBE_VERSION);
   const list = [...DEFAULT_API_VERSIONS, ...extraApiVersions];
   const set = new Set(list);
@@ -125,7 +143,25 @@ export function makeCapabilities(kubeVersion?: string, extraApiVersions: readonl
   };
 }
 
+/** `.Chart` of a chart, made once per chart and role (frozen: every render shares it). */
 export function chartInfo(meta: ChartMetadata, isRoot: boolean): ChartInfo {
+  let infos = chartInfos.get(meta);
+  if (infos === undefined) chartInfos.set(meta, (infos = []));
+  const i = isRoot ? 1 : 0;
+  return (infos[i] ??= deepFreezeInfo(makeChartInfo(meta, isRoot)));
+}
+
+const chartInfos = new WeakMap<ChartMetadata, ChartInfo[]>();
+
+function deepFreezeInfo(info: ChartInfo): ChartInfo {
+  for (const m of info.Maintainers) Object.freeze(m);
+  Object.freeze(info.Maintainers);
+  Object.freeze(info.Keywords);
+  Object.freeze(info.Sources);
+  return Object.freeze(info);
+}
+
+function makeChartInfo(meta: ChartMetadata, isRoot: boolean): ChartInfo {
   return {
     Name: meta.name,
     Version: meta.version,
@@ -133,8 +169,8 @@ export function chartInfo(meta: ChartMetadata, isRoot: boolean): ChartInfo {
     Description: meta.description ?? '',
     Type: meta.type ?? '',
     Home: meta.home ?? '',
-    Keywords: meta.keywords ?? [],
-    Sources: meta.sources ?? [],
+    Keywords: [...(meta.keywords ?? [])],
+    Sources: [...(meta.sources ?? [])],
     Maintainers: (meta.maintainers ?? []).map((m) => ({ Name: m.name, Email: m.email ?? '', URL: m.url ?? '' })),
     APIVersion: meta.apiVersion,
     IsRoot: isRoot,

@@ -163,12 +163,20 @@ type NamedFn = (ctx: RenderContext, data: unknown) => string;
 
 /** Helm loads every chart's defines into one set, so a parent's value may include a subchart's define. */
 function sharedNamedTemplates(runs: readonly ChartRun[]): Map<string, NamedFn> {
-  const named = new Map<string, NamedFn>();
-  for (const run of runs) {
-    for (const [name, fn] of Object.entries(run.chart.module.namedTemplates ?? {})) named.set(name, fn);
+  // The set depends on the chart tree only: made once per (active) root chart.
+  const root = runs[0].chart;
+  let named = namedByChart.get(root);
+  if (named === undefined) {
+    named = new Map<string, NamedFn>();
+    for (const run of runs) {
+      for (const [name, fn] of Object.entries(run.chart.module.namedTemplates ?? {})) named.set(name, fn);
+    }
+    namedByChart.set(root, named);
   }
   return named;
 }
+
+const namedByChart = new WeakMap<LoadedChart, Map<string, NamedFn>>();
 
 function isContext(data: unknown): data is RenderContext {
   return typeof data === 'object' && data !== null && RUNTIME in data;
@@ -191,7 +199,8 @@ function runTemplates(runs: ChartRun[], release: ReleaseInfo, options: RenderOpt
       isRoot: run.isRoot,
       include: (c, name, data) => {
         // A chart's own define runs with the context `include` was given (`.` of another chart).
-        if (named.has(name)) return named.get(name)!(isContext(data) ? data : c, data);
+        const fn = named.get(name);
+        if (fn !== undefined) return fn(isContext(data) ? data : c, data);
         if (Object.hasOwn(COMMON_NAMED, name)) return COMMON_NAMED[name](c, data);
         return undefined;
       },
