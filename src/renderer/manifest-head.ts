@@ -59,7 +59,7 @@ const isScalar = (v: unknown): boolean => v === null || typeof v !== 'object';
  * sigs.k8s.io/yaml converts a scalar to the string a string field wants (`name: true` reads as "true",
  * an infinite float as "+Inf"), so only a list or map there fails, and a scalar where a map is wanted.
  */
-function headProblem(doc: Record<string, unknown>): string | undefined {
+function headProblem(doc: Record<string, unknown>, finite: boolean): string | undefined {
   const typeError = (v: unknown, field: string, type: string): string =>
     `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonType(v)} into Go struct field ${field} of type ${type}`;
   // Everything but the string fields SimpleHead reads must be plain JSON: no infinite or NaN numbers.
@@ -87,17 +87,21 @@ function headProblem(doc: Record<string, unknown>): string | undefined {
       }
     } else rest.push(v);
   }
-  const bad = nonFinite(rest);
+  const bad = finite ? undefined : nonFinite(rest);
   // The JSON conversion runs before decoding, so its error wins.
   if (bad !== undefined) return `error converting YAML to JSON: json: unsupported value: ${Number.isNaN(bad) ? 'NaN' : bad > 0 ? '+Inf' : '-Inf'}`;
   return problem;
 }
 
-/** Throws helm's "YAML parse error on <template>" for every document the sorter could not read. */
-export function checkManifestHeads(docs: readonly SourcedDoc[]): void {
+/**
+ * Throws helm's "YAML parse error on <template>" for every document the sorter could not read.
+ * `finite(doc)` true says the document is known to hold no NaN or infinity outside frozen subtrees
+ * (the emitter printed none), so it is not walked for one.
+ */
+export function checkManifestHeads(docs: readonly SourcedDoc[], finite: (doc: SourcedDoc) => boolean = () => false): void {
   const issues: TemplateIssue[] = [];
   for (const d of docs) {
-    const problem = headProblem(d.object);
+    const problem = headProblem(d.object, finite(d));
     if (problem) issues.push({ code: 'MANIFEST_YAML', template: d.source, message: `YAML parse error: ${problem}` });
   }
   if (issues.length) throw new RenderFailedError(issues);

@@ -19,7 +19,7 @@ import {
 import { COMMON_NAMED } from './helpers/named.js';
 import { ValueTemplateError } from './helpers/tplvalues.js';
 import { ManifestYamlError } from './helpers/yaml-data.js';
-import { serializeDocs, type SourcedDoc } from './serialize.js';
+import { docText, serializeDocs, type DocText, type SourcedDoc } from './serialize.js';
 import { sortManifests } from './sort.js';
 import { coalesceValues, type WarningSink } from './values/coalesce.js';
 import { loadValues, originOf, type InlineValues, type LoadedValues, type TextReader, type ValueSources } from './values/load.js';
@@ -103,9 +103,16 @@ export function prepareValues(
 const defaultsPrepared = new WeakMap<LoadedChart, { prepared: { chart: LoadedChart; values: ValueMap }; warnings: string[] }>();
 
 function prepareFresh(chart: LoadedChart, loaded: LoadedValues, warn: WarningSink): { chart: LoadedChart; values: ValueMap } {
-  const probe = coalesceValues(chart, loaded.values, () => {});
+  const probeWarnings: string[] = [];
+  const probe = coalesceValues(chart, loaded.values, (m) => probeWarnings.push(m));
   const active = enabledSubcharts(chart, probe);
-  const values = coalesceValues(active, loaded.values, warn);
+  let values: ValueMap;
+  if (active === chart) {
+    // Every subchart stays: coalescing again would give the same values and warnings (coalesce is
+    // deterministic and does not mutate its inputs), so the probe is the result.
+    for (const w of probeWarnings) warn(w);
+    values = probe;
+  } else values = coalesceValues(active, loaded.values, warn);
   const issues = schemaIssues(active, values);
   if (issues.length) {
     throw new SchemaValidationError(
@@ -252,7 +259,12 @@ export function renderChart(chart: LoadedChart, options: RenderOptions = {}): Re
     Service: 'Helm',
   };
   const name = chart.metadata.name;
-  const docs = sortManifests(runTemplates(chartRuns(active, values, name, true), releaseInfo, options));
+  const rendered = runTemplates(chartRuns(active, values, name, true), releaseInfo, options);
+  // Printed before the manifest checks: the emitter walks every value anyway and notes the NaN or
+  // infinite numbers the checks look for, so they need not walk the documents again.
+  const texts = new Map<SourcedDoc, DocText>();
+  for (const d of rendered) texts.set(d, docText(d.object));
+  const docs = sortManifests(rendered, (d) => texts.get(d)?.nonFinite === false);
   const shown = options.showOnly?.length ? showOnly(docs, name, options.showOnly) : docs;
-  return { docs: shown, text: serializeDocs(shown), values };
+  return { docs: shown, text: serializeDocs(shown, texts), values };
 }

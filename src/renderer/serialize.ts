@@ -50,8 +50,14 @@ function scalar(v: unknown): string {
     case 'string':
       return stringText(v);
     case 'number':
-      if (Number.isNaN(v)) return '.nan';
-      if (!Number.isFinite(v)) return v > 0 ? '.inf' : '-.inf';
+      if (Number.isNaN(v)) {
+        printedNonFinite = true;
+        return '.nan';
+      }
+      if (!Number.isFinite(v)) {
+        printedNonFinite = true;
+        return v > 0 ? '.inf' : '-.inf';
+      }
       if (Number.isInteger(v) && Math.abs(v) < 1e21) return String(v);
       {
         // YAML 1.1 floats need a dot: 1e+21 must be written 1.0e+21.
@@ -217,16 +223,36 @@ export function toYamlText(object: Record<string, unknown>): string {
   return text;
 }
 
-/** Helm's stream: `---\n# Source: <path>\n<yaml>\n` per document. */
-export function serializeDocs(docs: readonly SourcedDoc[]): string {
+/** Set when the emitter prints a NaN or an infinity (outside remembered frozen subtrees). */
+let printedNonFinite = false;
+
+/** A document's YAML as it sits in the stream (each line ending in a newline). */
+export interface DocText {
+  text: string;
+  /**
+   * Whether a NaN or infinite number was printed. False means the document holds none outside
+   * deep-frozen subtrees (chart defaults), which the manifest checks need not walk again.
+   */
+  nonFinite: boolean;
+}
+
+export function docText(object: Record<string, unknown>): DocText {
+  const keys = Object.keys(object);
+  if (keys.length === 0) return { text: '{}\n', nonFinite: false };
   out = '';
-  for (const d of docs) {
-    out += `---\n# Source: ${d.source}\n`;
-    const keys = Object.keys(d.object);
-    if (keys.length === 0) out += '{}\n';
-    else emitMap(d.object, keys, '', '');
-  }
-  const text = out;
+  printedNonFinite = false;
+  emitMap(object, keys, '', '');
+  const result = { text: out, nonFinite: printedNonFinite };
   out = '';
-  return text;
+  return result;
+}
+
+/**
+ * Helm's stream: `---\n# Source: <path>\n<yaml>\n` per document. `texts` holds documents already
+ * printed (docText), by document.
+ */
+export function serializeDocs(docs: readonly SourcedDoc[], texts?: ReadonlyMap<SourcedDoc, DocText>): string {
+  let stream = '';
+  for (const d of docs) stream += `---\n# Source: ${d.source}\n${(texts?.get(d) ?? docText(d.object)).text}`;
+  return stream;
 }

@@ -23,8 +23,8 @@ function kindOf(d: SourcedDoc): string {
  * `docs` must be in template order within each file; returns a new, sorted array. Like helm's
  * SortManifests, first fails on documents whose apiVersion/kind/metadata it cannot read.
  */
-export function sortManifests(docs: readonly SourcedDoc[]): SourcedDoc[] {
-  checkManifestHeads(docs);
+export function sortManifests(docs: readonly SourcedDoc[], finite?: (doc: SourcedDoc) => boolean): SourcedDoc[] {
+  checkManifestHeads(docs, finite);
   const byPath = docs
     .map((d, i) => ({ d, i }))
     .sort((a, b) => (a.d.source < b.d.source ? -1 : a.d.source > b.d.source ? 1 : a.i - b.i))
