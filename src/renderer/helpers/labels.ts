@@ -25,7 +25,7 @@ function printedLabel(s: string): unknown {
  * over the standard ones.
  */
 export function standardLabels(ctx: RenderContext, customLabels?: unknown, valuePath = 'commonLabels'): Labels {
-  if (customLabels === undefined) return copyLabels(baseLabels(ctx, true));
+  if (customLabels === undefined) return copyStandard(baseLabels(ctx, true));
   const base = baseLabels(ctx, false);
   if (runtimeOf(ctx).commonVersion === '2.12.0') {
     // `merge (custom | fromYaml) (standard)`: a custom label set to nil or an empty value gets the
@@ -78,9 +78,15 @@ function baseLabels(ctx: RenderContext, dotForm: boolean): Labels {
   return base;
 }
 
-function copyLabels(labels: Labels): Labels {
-  const out: Labels = {};
-  for (const k in labels) out[k] = labels[k];
+// Copies built as literals: objects of one shape, to which a caller's further keys add cheaply.
+function copyStandard(b: Labels): Labels {
+  const out: Labels = {
+    'app.kubernetes.io/name': b['app.kubernetes.io/name'],
+    'helm.sh/chart': b['helm.sh/chart'],
+    'app.kubernetes.io/instance': b['app.kubernetes.io/instance'],
+    'app.kubernetes.io/managed-by': b['app.kubernetes.io/managed-by'],
+  };
+  if (Object.hasOwn(b, 'app.kubernetes.io/version')) out['app.kubernetes.io/version'] = b['app.kubernetes.io/version'];
   return out;
 }
 
@@ -89,16 +95,14 @@ export function matchLabels(ctx: RenderContext, customLabels?: unknown, valuePat
   if (customLabels === undefined) {
     const memo = memoOf(ctx);
     memo.match ??= { 'app.kubernetes.io/name': printedLabel(name(ctx)), 'app.kubernetes.io/instance': printed(ctx.Release.Name) };
-    return copyLabels(memo.match);
+    const m = memo.match;
+    return { 'app.kubernetes.io/name': m['app.kubernetes.io/name'], 'app.kubernetes.io/instance': m['app.kubernetes.io/instance'] };
   }
-  const base: Labels = {
-    'app.kubernetes.io/name': name(ctx),
-    'app.kubernetes.io/instance': ctx.Release.Name,
-  };
   // `merge (pick (custom | fromYaml) name instance) (standard)`: a custom name or instance wins unless
   // it is empty (nil, "", 0, false, an empty map or list).
+  const standardName = name(ctx);
   const rendered = renderedMap(ctx, customLabels, valuePath);
-  const out: Labels = { ...base };
+  const out: Labels = { 'app.kubernetes.io/name': standardName, 'app.kubernetes.io/instance': ctx.Release.Name };
   for (const k of ['app.kubernetes.io/name', 'app.kubernetes.io/instance']) {
     if (Object.hasOwn(rendered, k) && !empty(rendered[k])) out[k] = rendered[k];
   }

@@ -42,7 +42,11 @@ export function at(ctx: RenderContext, ...path: string[]): unknown {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return atSlow(ctx, path);
     const proto: unknown = Object.getPrototypeOf(v);
     if (proto !== Object.prototype && proto !== null) return atSlow(ctx, path);
-    v = Object.hasOwn(v, path[i]) ? (v as Obj)[path[i]] : undefined;
+    const key = path[i];
+    let x = (v as Obj)[key];
+    // Values hold no functions: a function (or a `__proto__` that is not data) is inherited, not a key.
+    if (typeof x === 'function' || key === '__proto__') x = Object.hasOwn(v, key) ? x : undefined;
+    v = x;
   }
   return v;
 }
