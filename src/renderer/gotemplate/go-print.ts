@@ -28,6 +28,8 @@ export function formatFloatG(f: number): string {
   const sp = specialFloat(f);
   if (sp !== undefined) return sp;
   if (f === 0) return Object.is(f, -0) ? '-0' : '0';
+  // Ports, counts, sizes: an integer below 1e6 has no exponent in %g, so it prints as JS prints it.
+  if (Number.isInteger(f) && f < 1e6 && f > -1e6) return String(f);
   const sign = f < 0 ? '-' : '';
   const { digits, exp } = shortestDigits(f);
   if (exp < -4 || exp >= 6) {

@@ -116,8 +116,28 @@ function literalBlockMap(text: string): Record<string, unknown> | undefined {
   return out;
 }
 
+/**
+ * Scalars read from short texts, remembered (the same names, ports and flags are printed on every
+ * render). Only scalars are kept, never a flow map or list (callers may change those), nor an error.
+ * Bounded: cleared when full. null is kept as NULL_READ (undefined means "not remembered").
+ */
+const scalarReads = new Map<string, unknown>();
+const NULL_READ = Symbol('null');
+const MAX_READS = 4096;
+
 /** Read one line's scalar text as data (`key: <text>`), as Kubernetes reads helm's output. */
 export function scalarFromText(text: string): unknown {
+  const hit = scalarReads.get(text);
+  if (hit !== undefined) return hit === NULL_READ ? null : hit;
+  const value = readScalar(text);
+  if (text.length <= 256 && (value === null || typeof value !== 'object')) {
+    if (scalarReads.size >= MAX_READS) scalarReads.clear();
+    scalarReads.set(text, value === null ? NULL_READ : value);
+  }
+  return value;
+}
+
+function readScalar(text: string): unknown {
   if (PLAIN_STRING.test(text) && !BOOL_TRUE.has(text) && !BOOL_FALSE.has(text) && !NULLS.has(text)) return text;
   const t = text.trim();
   // A line break followed by text at column 0 (not a comment): in helm's output the value is nested under
