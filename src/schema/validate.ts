@@ -125,6 +125,26 @@ function decodePointer(pointer: string): Array<string | number> {
 function toJsonData(v: unknown): unknown {
   if (typeof v === 'bigint') return Number(v);
   if (typeof v !== 'object' || v === null) return v;
+  // Chart defaults are frozen and shared by every render: a frozen subtree found clean stays clean.
+  if (jsonClean.has(v)) return v;
+  const out = toJsonDataWalk(v);
+  if (out === v && isFrozenAllTheWay(v)) jsonClean.add(v);
+  return out;
+}
+
+/** Frozen subtrees known to need no change (no bigint, plain maps without a `__proto__` key). */
+const jsonClean = new WeakSet<object>();
+
+/** `v` and every map or list under it is frozen (nothing in it can change any more). */
+function isFrozenAllTheWay(v: object): boolean {
+  if (!Object.isFrozen(v)) return false;
+  for (const x of Object.values(v)) {
+    if (typeof x === 'object' && x !== null && !jsonClean.has(x) && !isFrozenAllTheWay(x)) return false;
+  }
+  return true;
+}
+
+function toJsonDataWalk(v: object): unknown {
   if (Array.isArray(v)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < v.length; i++) {
