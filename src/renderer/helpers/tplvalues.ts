@@ -60,8 +60,18 @@ export function tplValue(ctx: RenderContext, value: unknown, valuePath = ''): un
  */
 export function tplMerge(ctx: RenderContext, values: readonly unknown[], valuePath = ''): Record<string, unknown> {
   const dst = newMap();
-  for (const v of values) mergeInto(dst, renderedMap(ctx, v, valuePath), false, 0);
+  for (const v of values) {
+    // An empty map (the usual commonLabels, podLabels) renders to nothing to merge.
+    if (isMap(v) && hasNoKeys(v)) continue;
+    mergeInto(dst, renderedMap(ctx, v, valuePath), false, 0);
+  }
   return dst;
+}
+
+/** A map without own keys, without listing them. */
+export function hasNoKeys(m: Record<string, unknown>): boolean {
+  for (const k in m) if (Object.hasOwn(m, k)) return false;
+  return true;
 }
 
 /** `include "common.tplvalues.render" (dict "value" v ...) | fromYaml`: fresh maps the caller may change. */
