@@ -33,14 +33,34 @@ export function randAlphaNum(length: number): string {
 
 /** sprig `b64enc` of a string (UTF-8). */
 export function b64enc(s: string): string {
-  return Buffer.from(s, 'utf8').toString('base64');
+  // The same passwords and connection strings are encoded on every render: short ones are remembered.
+  let e = encoded.get(s);
+  if (e === undefined) {
+    e = Buffer.from(s, 'utf8').toString('base64');
+    if (s.length <= 1024) {
+      if (encoded.size >= 1024) encoded.clear();
+      encoded.set(s, e);
+    }
+  }
+  return e;
 }
+
+const encoded = new Map<string, string>();
 
 /** sprig `b64dec`: invalid input gives sprig's error text rather than failing. */
 export function b64dec(s: string): string {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0) return 'illegal base64 data at input byte 0';
-  return Buffer.from(s, 'base64').toString('utf8');
+  let d = decoded.get(s);
+  if (d === undefined) {
+    d = !/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0 ? 'illegal base64 data at input byte 0' : Buffer.from(s, 'base64').toString('utf8');
+    if (s.length <= 1024) {
+      if (decoded.size >= 1024) decoded.clear();
+      decoded.set(s, d);
+    }
+  }
+  return d;
 }
+
+const decoded = new Map<string, string>();
 
 /** common.secrets.name: `existingSecret` (a name, or a map with `name`) or the fullname plus suffix. */
 export function secretName(ctx: RenderContext, existingSecret: unknown, defaultNameSuffix?: unknown): string {
