@@ -20,7 +20,9 @@ export function dig(root: unknown, path: string, from = ''): unknown {
       if (isNil(cur)) throw new TemplateExecError(`at <${walked}>: nil pointer evaluating interface {}.${key}`);
       throw new TemplateExecError(`at <${walked}>: can't evaluate field ${key} in type interface {}`);
     }
-    cur = Object.hasOwn(cur, key) ? cur[key] : undefined;
+    const x = cur[key];
+    // Only own keys count: an inherited value is a function or (for `__proto__`) the prototype.
+    cur = (typeof x !== 'function' && key !== '__proto__') || Object.hasOwn(cur, key) ? x : undefined;
   }
   return cur;
 }
