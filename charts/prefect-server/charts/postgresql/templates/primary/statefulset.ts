@@ -94,17 +94,23 @@ function probe(ctx: RenderContext, settings: unknown, path: string, handler: Obj
 /** Handlers are built only for a probe that renders (helm evaluates a probe's includes only then). */
 function probes(ctx: RenderContext, base: string[], handlers: { startup: () => Obj; liveness: () => Obj; readiness: () => Obj }): Obj {
   const out: Obj = {};
-  for (const kind of ['startup', 'liveness', 'readiness'] as const) {
-    const cap = `${kind[0].toUpperCase()}${kind.slice(1)}`;
-    const custom = at(ctx, ...base, `custom${cap}Probe`);
-    const settings = at(ctx, ...base, `${kind}Probe`);
-    if (isTrue(custom)) out[`${kind}Probe`] = tplValue(ctx, custom, `${base.join('.')}.custom${cap}Probe`);
-    else if (isTrue(at(ctx, ...base, `${kind}Probe`, 'enabled'))) {
-      out[`${kind}Probe`] = probe(ctx, settings, `${base.join('.')}.${kind}Probe`, handlers[kind]());
+  for (const [kind, key, customKey] of PROBE_KEYS) {
+    const custom = at(ctx, ...base, customKey);
+    const settings = at(ctx, ...base, key);
+    if (isTrue(custom)) out[key] = tplValue(ctx, custom, `${base.join('.')}.${customKey}`);
+    else if (isTrue(at(ctx, ...base, key, 'enabled'))) {
+      out[key] = probe(ctx, settings, `${base.join('.')}.${key}`, handlers[kind]());
     }
   }
   return out;
 }
+
+/** The probe keys as constants: a key built afresh on every read is a slow property lookup in V8. */
+const PROBE_KEYS = [
+  ['startup', 'startupProbe', 'customStartupProbe'],
+  ['liveness', 'livenessProbe', 'customLivenessProbe'],
+  ['readiness', 'readinessProbe', 'customReadinessProbe'],
+] as const;
 
 function postgresqlEnv(ctx: RenderContext): unknown[] {
   const v = ctx.Values;
