@@ -199,7 +199,7 @@ export function makeContext(input: ContextInput): RenderContext {
     [RUNTIME]: {
       commonVersion: input.chart.module.commonVersion,
       include: (name, data) => input.include(ctx, name, data),
-      chartPath: input.basePath.replace(/\/templates$/, ''),
+      chartPath: input.basePath.endsWith('/templates') ? input.basePath.slice(0, -'/templates'.length) : input.basePath,
     },
   };
   return ctx;

@@ -1,6 +1,6 @@
 // The render pipeline (DESIGN.md "render, step by step"): values → coalesce → schema → context →
 // templates → sort → YAML. Each stage is its own module; this one only strings them together.
-import type { LoadedChart, Manifest } from './chart.js';
+import type { ChartTemplate, LoadedChart, Manifest } from './chart.js';
 import {
   makeCapabilities,
   makeContext,
@@ -17,7 +17,7 @@ import {
   type TemplateIssue,
 } from './errors.js';
 import { COMMON_NAMED } from './helpers/named.js';
-import { ValueTemplateError } from './helpers/tplvalues.js';
+import { hasNoKeys, ValueTemplateError } from './helpers/tplvalues.js';
 import { ManifestYamlError } from './helpers/yaml-data.js';
 import { docText, serializeDocs, type DocText, type SourcedDoc } from './serialize.js';
 import { sortManifests } from './sort.js';
@@ -189,6 +189,27 @@ function isContext(data: unknown): data is RenderContext {
   return typeof data === 'object' && data !== null && RUNTIME in data;
 }
 
+/** What a chart's templates render as: each template with its `# Source:` path, made once per template and chart path. */
+interface TemplateRun {
+  template: ChartTemplate;
+  source: string;
+  notes: boolean;
+}
+
+const templateRuns = new WeakMap<readonly ChartTemplate[], Map<string, TemplateRun[]>>();
+
+function templatesOf(chart: LoadedChart, path: string): TemplateRun[] {
+  const templates = chart.module.templates;
+  let byPath = templateRuns.get(templates);
+  if (byPath === undefined) templateRuns.set(templates, (byPath = new Map()));
+  let list = byPath.get(path);
+  if (list === undefined) {
+    list = templates.map((template) => ({ template, source: `${path}/${template.path}`, notes: template.path.endsWith('NOTES.txt') }));
+    byPath.set(path, list);
+  }
+  return list;
+}
+
 /** Step 7: run every template of every chart; collect documents and all failures. */
 function runTemplates(runs: ChartRun[], release: ReleaseInfo, options: RenderOptions): SourcedDoc[] {
   const capabilities = makeCapabilities(options.kubeVersion, options.apiVersions ?? []);
@@ -212,8 +233,7 @@ function runTemplates(runs: ChartRun[], release: ReleaseInfo, options: RenderOpt
         return undefined;
       },
     });
-    for (const t of run.chart.module.templates) {
-      const source = `${run.path}/${t.path}`;
+    for (const { template: t, source, notes } of templatesOf(run.chart, run.path)) {
       ctx.Template = { Name: source, BasePath: basePath };
       let out;
       try {
@@ -222,9 +242,10 @@ function runTemplates(runs: ChartRun[], release: ReleaseInfo, options: RenderOpt
         issues.push(toIssue(source, e));
         continue;
       }
-      if (t.path.endsWith('NOTES.txt')) continue;
-      const list: ReadonlyArray<Manifest | null | undefined> = Array.isArray(out) ? out : out ? [out as Manifest] : [];
-      for (const object of list) if (object && Object.keys(object).length) docs.push({ source, object });
+      if (notes || !out) continue;
+      if (Array.isArray(out)) {
+        for (const object of out as ReadonlyArray<Manifest | null | undefined>) if (object && !hasNoKeys(object)) docs.push({ source, object });
+      } else if (!hasNoKeys(out as Manifest)) docs.push({ source, object: out as Manifest });
     }
   }
   if (issues.length) throw new RenderFailedError(issues);
