@@ -1,6 +1,5 @@
 // templates/deployment.yaml: the worker Deployment, with the init container that syncs the base job
 // template to the work pool when one is configured.
-import { createHash } from 'node:crypto';
 import type { ChartTemplate } from '../../../src/renderer/chart.js';
 import type { RenderContext } from '../../../src/renderer/context.js';
 import {
@@ -11,6 +10,7 @@ import {
   isTrue,
   ManifestYamlError,
   matchLabels,
+  sha256Hex,
   withComponent,
   namespace,
   printed,
@@ -338,7 +338,7 @@ export const template: ChartTemplate = {
     const metadata = workerMetadata(ctx, name, appVersion);
 
     // `include (print $.Template.BasePath "/configmap.yaml") . | sha256sum`
-    const checksum = createHash('sha256').update(configMapText(ctx), 'utf8').digest('hex');
+    const checksum = sha256Hex(configMapText(ctx));
     const podAnnotations: Obj = { 'checksum/config': printed(checksum) };
     const extraAnnotations = val(ctx, 'worker.podAnnotations');
     if (isTrue(extraAnnotations)) {

@@ -12,6 +12,7 @@ export { fail, required, TemplateExecError } from '../errors.js';
 export * from './affinities.js';
 export * from './storage.js';
 export * from './secrets.js';
+export * from './checksum.js';
 export * from './warnings.js';
 export * from './go-template.js';
 export { assignKeys } from '../values/maps.js';

@@ -1,7 +1,6 @@
 // templates/primary/statefulset.yaml: the single PostgreSQL pod (standalone architecture), with the
 // optional exporter sidecar and the data volume (claim template, existing claim or emptyDir).
 // TLS, LDAP and volumePermissions branches are not ported: NOTES refuses those settings.
-import { createHash } from 'node:crypto';
 import type { ChartTemplate } from '../../../../../../src/renderer/chart.js';
 import type { RenderContext } from '../../../../../../src/renderer/context.js';
 import {
@@ -16,6 +15,7 @@ import {
   printText,
   quoted,
   required,
+  sha256Hex,
   statefulsetApiVersion,
   storageClass,
   toYaml,
@@ -65,7 +65,7 @@ const SECRETS_DIR = '/opt/bitnami/postgresql/secrets/';
 
 /** `pick (include ".../configmap.yaml" . | fromYaml) "data" | toYaml | sha256sum` */
 function dataChecksum(data: Obj): string {
-  return createHash('sha256').update(toYaml({ data }), 'utf8').digest('hex');
+  return sha256Hex(toYaml({ data }));
 }
 
 /** Go 1.18 `or a b`: the first truthy argument, else the last. */
