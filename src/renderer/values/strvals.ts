@@ -49,6 +49,23 @@ export function typedValue(raw: string): unknown {
   return raw;
 }
 
+/**
+ * One string per distinct key: a key sliced from the expression is a new string every time, and V8
+ * looks a new string up slowly when it names a property (the values these keys build are read many
+ * times per render). Bounded: cleared when full.
+ */
+const canonicalKeys = new Map<string, string>();
+
+function canonicalKey(k: string): string {
+  const known = canonicalKeys.get(k);
+  if (known !== undefined) return known;
+  if (k.length <= 256) {
+    if (canonicalKeys.size >= 4096) canonicalKeys.clear();
+    canonicalKeys.set(k, k);
+  }
+  return k;
+}
+
 const EOF = Symbol('eof');
 type Stop = string | typeof EOF;
 
@@ -61,17 +78,26 @@ class Scanner {
 
   /** Read until one of `stops` (consumed and returned) or the end. */
   until(stops: string): { runes: string; last: Stop } {
+    // Runs of plain characters are sliced whole, not appended one by one.
+    const text = this.text;
     let out = '';
-    while (this.pos < this.text.length) {
-      const ch = this.text[this.pos++];
-      if (stops.includes(ch)) return { runes: out, last: ch };
+    let start = this.pos;
+    while (this.pos < text.length) {
+      const ch = text[this.pos];
+      if (stops.includes(ch)) {
+        out += text.slice(start, this.pos++);
+        return { runes: out, last: ch };
+      }
       if (ch === '\\') {
-        if (this.pos >= this.text.length) return { runes: out, last: EOF };
-        out += this.text[this.pos++];
+        out += text.slice(start, this.pos++);
+        if (this.pos >= text.length) return { runes: out, last: EOF };
+        out += text[this.pos++];
+        start = this.pos;
         continue;
       }
-      out += ch;
+      this.pos++;
     }
+    out += text.slice(start);
     return { runes: out, last: EOF };
   }
 
@@ -119,7 +145,8 @@ class Parser {
   }
 
   private key(data: ValueMap): void {
-    const { runes: k, last } = this.sc.until('=[,.');
+    const { runes, last } = this.sc.until('=[,.');
+    const k = canonicalKey(runes);
     if (last === EOF) {
       if (k.length === 0) return;
       throw new Failure(`key ${quote(k)} has no value`);
