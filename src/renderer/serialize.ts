@@ -106,15 +106,17 @@ function stringText(s: string): string {
  */
 const frozenTexts = new WeakMap<object, Map<string, string>>();
 
-function emitNested(v: unknown[] | Record<string, unknown>, keys: string[] | undefined, indent: string, lead: string): void {
-  if (!isDeeplyFrozen(v)) {
-    if (keys) emitMap(v as Record<string, unknown>, keys, indent, lead);
-    else emitSeq(v as unknown[], indent, lead);
-    return;
-  }
+/**
+ * The text of a deep-frozen map or list at an indentation, after its lead: remembered. An empty
+ * collection has none (it prints inline, `{}` or `[]`): undefined.
+ */
+function frozenTail(v: unknown[] | Record<string, unknown>, indent: string): string | undefined {
   let texts = frozenTexts.get(v);
   let tail = texts?.get(indent);
   if (tail === undefined) {
+    const isList = Array.isArray(v);
+    const keys = isList ? undefined : Object.keys(v);
+    if (isList ? v.length === 0 : keys!.length === 0) return undefined;
     const outer = out;
     out = '';
     if (keys) emitMap(v as Record<string, unknown>, keys, indent, '');
@@ -124,8 +126,7 @@ function emitNested(v: unknown[] | Record<string, unknown>, keys: string[] | und
     if (!texts) frozenTexts.set(v, (texts = new Map()));
     texts.set(indent, tail);
   }
-  out += lead;
-  out += tail;
+  return tail;
 }
 
 // The emitter appends lines to `out`, each ending in a newline (one string for the whole stream: V8
@@ -144,16 +145,37 @@ function deeper(indent: string): string {
   return next;
 }
 
-/** `key:` as it prints, remembered with the strings (keys repeat in every document). */
-const keyTexts = new Map<string, string>();
+/**
+ * `<indent>key:` by depth, and ` value\n` for short single-line strings, remembered (keys and most
+ * values repeat in every document and render): a line is then two remembered pieces, fewer string
+ * pieces to allocate and join.
+ */
+const keyLines: Array<Map<string, string>> = [];
 
-function keyText(k: string): string {
-  let t = keyTexts.get(k);
+function keyLine(indent: string, k: string): string {
+  const depth = indent.length >> 1;
+  let lines = keyLines[depth];
+  if (lines === undefined) keyLines[depth] = lines = new Map();
+  let t = lines.get(k);
   if (t === undefined) {
-    t = `${stringText(k)}:`;
+    t = `${indent}${stringText(k)}:`;
     if (k.length <= MAX_REMEMBERED_LENGTH) {
-      if (keyTexts.size >= MAX_REMEMBERED) keyTexts.clear();
-      keyTexts.set(k, t);
+      if (lines.size >= MAX_REMEMBERED) lines.clear();
+      lines.set(k, t);
+    }
+  }
+  return t;
+}
+
+const valueLines = new Map<string, string>();
+
+function valueLine(v: string): string {
+  let t = valueLines.get(v);
+  if (t === undefined) {
+    t = ` ${stringText(v)}\n`;
+    if (v.length <= MAX_REMEMBERED_LENGTH) {
+      if (valueLines.size >= MAX_REMEMBERED) valueLines.clear();
+      valueLines.set(v, t);
     }
   }
   return t;
@@ -162,7 +184,8 @@ function keyText(k: string): string {
 function emitMap(m: Record<string, unknown>, keys: string[], indent: string, lead: string): void {
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
-    out += `${i === 0 ? lead : indent}${keyText(k)}`;
+    if (i === 0 && lead !== indent) out += `${lead}${stringText(k)}:`;
+    else out += keyLine(indent, k);
     emitValue(m[k], indent);
   }
 }
@@ -171,21 +194,31 @@ function emitMap(m: Record<string, unknown>, keys: string[], indent: string, lea
 function emitValue(v: unknown, indent: string): void {
   if (typeof v === 'string') {
     if (v.includes('\n')) out += ` ${literalBlock(v, deeper(indent)) ?? doubleQuoted(v)}\n`;
-    else out += ` ${stringText(v)}\n`;
+    else out += valueLine(v);
   } else if (Array.isArray(v)) {
     if (v.length === 0) out += ' []\n';
     else {
-      out += '\n';
       const next = deeper(indent);
-      emitNested(v, undefined, next, next);
+      if (isDeeplyFrozen(v)) out += `\n${next}${frozenTail(v, next)}`;
+      else {
+        out += '\n';
+        emitSeq(v, next, next);
+      }
     }
   } else if (isPlainMap(v)) {
-    const keys = Object.keys(v);
-    if (keys.length === 0) out += ' {}\n';
-    else {
-      out += '\n';
+    if (isDeeplyFrozen(v)) {
+      // Keys are listed only when the text is not remembered yet.
       const next = deeper(indent);
-      emitNested(v, keys, next, next);
+      const tail = frozenTail(v, next);
+      out += tail === undefined ? ' {}\n' : `\n${next}${tail}`;
+    } else {
+      const keys = Object.keys(v);
+      if (keys.length === 0) out += ' {}\n';
+      else {
+        out += '\n';
+        const next = deeper(indent);
+        emitMap(v, keys, next, next);
+      }
     }
   } else {
     out += ` ${scalar(v)}\n`;
@@ -198,13 +231,19 @@ function emitSeq(list: readonly unknown[], indent: string, lead: string): void {
     const first = i === 0 ? lead : indent;
     if (Array.isArray(item)) {
       // `- - x`: a nested list starts on its parent's dash line.
-      if (item.length > 0) emitNested(item, undefined, deeper(indent), `${first}- `);
-      else out += `${first}- []\n`;
+      if (item.length === 0) out += `${first}- []\n`;
+      else if (isDeeplyFrozen(item)) out += `${first}- ${frozenTail(item, deeper(indent))}`;
+      else emitSeq(item, deeper(indent), `${first}- `);
     } else if (isPlainMap(item)) {
       // `- key: value` with the remaining keys aligned under the first.
-      const keys = Object.keys(item);
-      if (keys.length > 0) emitNested(item, keys, deeper(indent), `${first}- `);
-      else out += `${first}- {}\n`;
+      if (isDeeplyFrozen(item)) {
+        const tail = frozenTail(item, deeper(indent));
+        out += tail === undefined ? `${first}- {}\n` : `${first}- ${tail}`;
+      } else {
+        const keys = Object.keys(item);
+        if (keys.length > 0) emitMap(item, keys, deeper(indent), `${first}- `);
+        else out += `${first}- {}\n`;
+      }
     } else {
       out += `${first}-`;
       emitValue(item, indent);
