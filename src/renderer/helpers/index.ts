@@ -15,4 +15,4 @@ export * from './secrets.js';
 export * from './checksum.js';
 export * from './warnings.js';
 export * from './go-template.js';
-export { assignKeys } from '../values/maps.js';
+export { assignKeys, deepFreeze, isDeeplyFrozen } from '../values/maps.js';

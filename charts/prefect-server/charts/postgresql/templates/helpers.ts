@@ -3,6 +3,7 @@
 // value may `include` is exported in `named` (see index.ts).
 import type { RenderContext } from '../../../../../src/renderer/context.js';
 import {
+  deepFreeze,
   dflt,
   dnsTrunc,
   empty,
@@ -12,6 +13,7 @@ import {
   goPrint,
   goRange,
   image,
+  isDeeplyFrozen,
   isNil,
   isTrue,
   printed,
@@ -101,8 +103,23 @@ export function omitEnabled(v: unknown, what: string): Obj {
   if (typeof v !== 'object' || Array.isArray(v)) {
     throw new PostgresqlTemplateError(`error calling omit: wrong type for value; expected map[string]interface {}; got ${goType(v)} (${what})`);
   }
+  // Chart defaults (deep-frozen) give the same map every render: made once, frozen likewise (so the
+  // emitter remembers its text too). Callers place it, never change it.
+  if (!isDeeplyFrozen(v)) return withoutEnabled(v as Obj);
+  let hit = omitted.get(v);
+  if (hit === undefined) {
+    hit = withoutEnabled(v as Obj);
+    deepFreeze(hit);
+    omitted.set(v, hit);
+  }
+  return hit;
+}
+
+const omitted = new WeakMap<object, Obj>();
+
+function withoutEnabled(v: Obj): Obj {
   const out: Obj = {};
-  for (const [k, x] of Object.entries(v as Obj)) if (k !== 'enabled') out[k] = x;
+  for (const k of Object.keys(v)) if (k !== 'enabled') out[k] = v[k];
   return out;
 }
 
