@@ -4,7 +4,7 @@ import { runtimeOf } from '../context.js';
 import { chartLabel, name } from './names.js';
 import { mergeInto } from '../gotemplate/funcs/collections.js';
 import { empty } from './go.js';
-import { isMap, newMap } from '../gotemplate/go-value.js';
+import { isMap } from '../gotemplate/go-value.js';
 import { hasNoKeys, renderedMap, tplMerge } from './tplvalues.js';
 import { ManifestYamlError, printed } from './yaml-data.js';
 
@@ -28,12 +28,9 @@ function printedLabel(s: string): unknown {
 export function standardLabels(ctx: RenderContext, customLabels?: unknown, valuePath = 'commonLabels'): Labels {
   if (customLabels === undefined) return copyStandard(baseLabels(ctx, true));
   const base = baseLabels(ctx, false);
-  if (isMap(customLabels) && hasNoKeys(customLabels)) {
-    // No custom labels (the usual `{}`): either merge gives the standard labels, in a fresh Go map.
-    const out = newMap();
-    for (const k of Object.keys(base)) out[k] = base[k];
-    return out;
-  }
+  // No custom labels (the usual `{}`): either merge gives the standard labels. A literal copy, not a
+  // null-prototype map (V8 keeps those in dictionary mode, slow to fill and to read).
+  if (isMap(customLabels) && hasNoKeys(customLabels)) return copyStandard(base);
   if (runtimeOf(ctx).commonVersion === '2.12.0') {
     // `merge (custom | fromYaml) (standard)`: a custom label set to nil or an empty value gets the
     // standard one, and other nil custom labels stay (as null).
