@@ -142,8 +142,12 @@ export function isGoPrint(cp: number): boolean {
 
 const hex = (n: number, width: number): string => n.toString(16).padStart(width, '0');
 
+const QUOTE_AS_IS = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /** strconv.Quote, Go's %q of a string. */
 export function goQuote(s: string): string {
+  // Printable ASCII without `"` or `\`: every character stands for itself (the usual names and URLs).
+  if (QUOTE_AS_IS.test(s)) return `"${s}"`;
   let out = '"';
   for (const ch of s) {
     let cp = ch.codePointAt(0) ?? 0;
