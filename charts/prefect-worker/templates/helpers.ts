@@ -184,6 +184,8 @@ export function yamlErrorsLast<T>(render: (ctx: RenderContext) => T): (ctx: Rend
 
 /** Text printed at a key or list item whose indicator sits at column `col` runs on to a line that ends the block. */
 function breaksBlock(text: string, col: number): boolean {
+  // One line (the usual value) cannot run on to another.
+  if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1) return false;
   const lines = text.split(/\r\n|\r|\n/);
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];
