@@ -1,7 +1,7 @@
 // bitnami common `_labels.tpl`: the standard labels and the selector labels.
 import type { RenderContext } from '../context.js';
 import { runtimeOf } from '../context.js';
-import { chartLabel, name } from './names.js';
+import { chartLabel, name, namesMemo } from './names.js';
 import { mergeInto } from '../gotemplate/funcs/collections.js';
 import { empty } from './go.js';
 import { isMap } from '../gotemplate/go-value.js';
@@ -43,26 +43,12 @@ export function standardLabels(ctx: RenderContext, customLabels?: unknown, value
 }
 
 /**
- * The standard labels of a chart context, computed once per context (they depend on the release, the
- * chart and nameOverride, which do not change during a render) and never handed out: callers get copies.
+ * The standard labels of a chart context, remembered with its names (see namesMemo: kept while
+ * nameOverride and the release read the same) and never handed out: callers get copies.
  */
-interface LabelMemo {
-  printed?: Labels;
-  text?: Labels;
-  match?: Labels;
-}
-
-const labelMemos = new WeakMap<RenderContext, LabelMemo>();
-
-function memoOf(ctx: RenderContext): LabelMemo {
-  let memo = labelMemos.get(ctx);
-  if (memo === undefined) labelMemos.set(ctx, (memo = {}));
-  return memo;
-}
-
 function baseLabels(ctx: RenderContext, dotForm: boolean): Labels {
-  const memo = memoOf(ctx);
-  const hit = dotForm ? memo.printed : memo.text;
+  const memo = namesMemo(ctx);
+  const hit = dotForm ? memo?.labels : memo?.textLabels;
   if (hit !== undefined) return hit;
   // The `.` form writes name, chart, instance and managed-by unquoted, so a numeric-looking release
   // name or nameOverride reads back as a number; the dict form goes through toYaml and stays a string.
@@ -77,8 +63,8 @@ function baseLabels(ctx: RenderContext, dotForm: boolean): Labels {
   if (ctx.Chart.AppVersion !== '' || runtimeOf(ctx).commonVersion === '2.12.0') {
     base['app.kubernetes.io/version'] = ctx.Chart.AppVersion;
   }
-  if (dotForm) memo.printed = base;
-  else memo.text = base;
+  if (memo && dotForm) memo.labels = base;
+  else if (memo) memo.textLabels = base;
   return base;
 }
 
@@ -97,9 +83,9 @@ function copyStandard(b: Labels): Labels {
 /** common.labels.matchLabels: name and instance; custom labels may only override those two keys. */
 export function matchLabels(ctx: RenderContext, customLabels?: unknown, valuePath = 'podLabels'): Labels {
   if (customLabels === undefined) {
-    const memo = memoOf(ctx);
-    memo.match ??= { 'app.kubernetes.io/name': printedLabel(name(ctx)), 'app.kubernetes.io/instance': printed(ctx.Release.Name) };
-    const m = memo.match;
+    const memo = namesMemo(ctx);
+    const m = memo?.matchLabels ?? { 'app.kubernetes.io/name': printedLabel(name(ctx)), 'app.kubernetes.io/instance': printed(ctx.Release.Name) };
+    if (memo) memo.matchLabels = m;
     return { 'app.kubernetes.io/name': m['app.kubernetes.io/name'], 'app.kubernetes.io/instance': m['app.kubernetes.io/instance'] };
   }
   // `merge (pick (custom | fromYaml) name instance) (standard)`: a custom name or instance wins unless

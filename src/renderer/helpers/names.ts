@@ -18,6 +18,55 @@ export function chartLabel(ctx: RenderContext): string {
  * outside [a-z0-9-] become dashes first.
  */
 export function fullname(ctx: RenderContext): string {
+  const memo = namesMemo(ctx);
+  if (memo?.fullname !== undefined) return memo.fullname;
+  const f = computeFullname(ctx);
+  if (memo) memo.fullname = f;
+  return f;
+}
+
+/**
+ * Names and labels derived from a chart context, asked for many times per render, remembered per
+ * context. They depend on the chart (fixed), nameOverride, fullnameOverride and the release name and
+ * service, which a templated value could still change mid-render (sprig `set`): the memo is kept only
+ * while those read the same, and not at all when an override is a map or list (its contents could change).
+ */
+export interface NamesMemo {
+  readonly nameOverride: unknown;
+  readonly fullnameOverride: unknown;
+  readonly release: string;
+  readonly service: string;
+  fullname?: string;
+  labels?: Record<string, unknown>;
+  textLabels?: Record<string, unknown>;
+  matchLabels?: Record<string, unknown>;
+}
+
+const namesMemos = new WeakMap<RenderContext, NamesMemo>();
+
+export function namesMemo(ctx: RenderContext): NamesMemo | undefined {
+  const values = ctx.Values;
+  const nameOverride = values.nameOverride;
+  const fullnameOverride = values.fullnameOverride;
+  if ((typeof nameOverride === 'object' && nameOverride !== null) || (typeof fullnameOverride === 'object' && fullnameOverride !== null)) {
+    return undefined;
+  }
+  const release = ctx.Release.Name;
+  const service = ctx.Release.Service;
+  let memo = namesMemos.get(ctx);
+  if (
+    memo === undefined ||
+    memo.nameOverride !== nameOverride ||
+    memo.fullnameOverride !== fullnameOverride ||
+    memo.release !== release ||
+    memo.service !== service
+  ) {
+    namesMemos.set(ctx, (memo = { nameOverride, fullnameOverride, release, service }));
+  }
+  return memo;
+}
+
+function computeFullname(ctx: RenderContext): string {
   if (isTrue(ctx.Values.fullnameOverride)) return dnsTrunc(printText(ctx.Values.fullnameOverride));
   const n = printText(dflt(ctx.Chart.Name, ctx.Values.nameOverride));
   const release =
