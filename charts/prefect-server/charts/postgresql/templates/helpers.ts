@@ -155,6 +155,21 @@ export function splicedList(ctx: RenderContext, before: unknown[], value: unknow
 
 /** A `|` / `|-` block scalar holding `text` indented under a key, read back as YAML does. */
 export function blockScalar(indicator: '|' | '|-', text: string): string {
+  // The same probe command every render: remembered by its text (the YAML read is the cost).
+  const memo = indicator === '|' ? clipBlocks : stripBlocks;
+  let value = memo.get(text);
+  if (value === undefined) {
+    value = readBlockScalar(indicator, text);
+    if (memo.size >= 256) memo.clear();
+    memo.set(text, value);
+  }
+  return value;
+}
+
+const clipBlocks = new Map<string, string>();
+const stripBlocks = new Map<string, string>();
+
+function readBlockScalar(indicator: '|' | '|-', text: string): string {
   const body = text.split('\n').map((line) => `  ${line}`).join('\n');
   const doc = yamlFromText(`v: ${indicator}\n${body}\n`) as Obj | null;
   const value = doc ? doc.v : null;
