@@ -28,7 +28,8 @@ export function getKey(m: GoMap, key: string): unknown {
 export function setKey(m: GoMap, key: string, value: unknown): void {
   // Only `__proto__` is an accessor on the way (Object.prototype's); every other key assigns as an own
   // data property, and a plain assignment is several times cheaper than defineProperty.
-  if (key === '__proto__') Object.defineProperty(m, key, { value, writable: true, enumerable: true, configurable: true });
+  // A frozen map (chart defaults) refuses the write with defineProperty's error, as it always did.
+  if (key === '__proto__' || !Object.isExtensible(m)) Object.defineProperty(m, key, { value, writable: true, enumerable: true, configurable: true });
   else m[key] = value;
 }
 
