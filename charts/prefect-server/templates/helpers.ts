@@ -32,16 +32,32 @@ type GoMap = Record<string, unknown>;
  */
 export function at(root: unknown, path: string): unknown {
   let cur: unknown = root;
-  let walked = '';
-  for (const key of path.split('.')) {
+  const keys = pathKeys(path);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     if (cur === undefined) return undefined;
-    if (cur === null) throw new TemplateExecError(`nil pointer evaluating interface {}.${key}${walked ? ` (at .Values.${walked})` : ''}`);
+    if (cur === null) {
+      // The walked chain is spelled out only for the error.
+      const walked = keys.slice(0, i).join('.');
+      throw new TemplateExecError(`nil pointer evaluating interface {}.${key}${walked ? ` (at .Values.${walked})` : ''}`);
+    }
     // Values reach templates as interface{}: that is the type Go names, whatever the value holds.
     if (!isMap(cur)) throw new TemplateExecError(`can't evaluate field ${key} in type interface {}`);
     cur = Object.hasOwn(cur, key) ? cur[key] : undefined;
-    walked = walked ? `${walked}.${key}` : key;
   }
   return cur;
+}
+
+/** The templates walk a few literal paths on every render: each split once. */
+const splitPaths = new Map<string, readonly string[]>();
+
+function pathKeys(path: string): readonly string[] {
+  let keys = splitPaths.get(path);
+  if (keys === undefined) {
+    keys = path.split('.');
+    if (splitPaths.size < 1024) splitPaths.set(path, keys);
+  }
+  return keys;
 }
 
 /** The chart's values at a dotted path, `.Values.a.b` as Go walks it (through nil is an error). */
