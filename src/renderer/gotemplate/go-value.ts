@@ -76,7 +76,11 @@ export function isTrue(v: unknown): boolean {
       return true;
     default:
       if (Array.isArray(v)) return v.length > 0;
-      if (isMap(v)) return Object.keys(v).length > 0;
+      if (isMap(v)) {
+        // Any own enumerable key, without listing them all.
+        for (const k in v) if (Object.hasOwn(v, k)) return true;
+        return false;
+      }
       return true;
   }
 }
