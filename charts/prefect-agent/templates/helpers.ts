@@ -12,6 +12,7 @@ import {
   isNil,
   isTrue,
   ManifestYamlError,
+  readListItem,
   namespace,
   printed,
   printText,
@@ -43,16 +44,7 @@ export function inline(v: unknown): unknown {
  * nested block list (`- x`) may start right after the dash.
  */
 export function listItem(text: string): unknown {
-  try {
-    return inline(text);
-  } catch (e) {
-    if (!(e instanceof ManifestYamlError) || /[\n\r]/.test(text.trimEnd())) throw e;
-    // yaml.v2 wants a key before `:` and reads a lone `?` as a null key, which JSON cannot hold.
-    if (/^:(\s|$)|^\?\s*$/.test(text)) throw e;
-    const item = yamlFromText(`- ${text}`);
-    if (!Array.isArray(item) || item.length !== 1) throw e;
-    return item[0];
-  }
+  return readListItem(text, () => inline(text));
 }
 
 /** The context a named template runs with: the one `include` passed, else the chart's. */

@@ -3,6 +3,7 @@
 // walks lists and maps, `eq` on a string value.
 import type { RenderContext } from '../../../src/renderer/context.js';
 import {
+  readListItem,
   assignKeys,
   dflt,
   eqString,
@@ -22,7 +23,6 @@ import {
   standardLabels,
   tplValue,
   val,
-  yamlFromText,
 } from '../../../src/renderer/helpers/index.js';
 
 function apiConfig(ctx: RenderContext): unknown {
@@ -212,16 +212,7 @@ export function listItem(v: unknown, col: number): unknown {
   return soft(() => {
     const text = printText(v);
     if (breaksBlock(text, col)) throw new ManifestYamlError(text, 'a list item runs on to a line that ends its block');
-    try {
-      return printed(v);
-    } catch (e) {
-      if (!(e instanceof ManifestYamlError) || /[\n\r]/.test(text.trimEnd())) throw e;
-      // yaml.v2 wants a key before `:` and reads a lone `?` as a null key, which JSON cannot hold.
-      if (/^:(\s|$)|^\?\s*$/.test(text)) throw e;
-      const item = yamlFromText(`- ${text}`);
-      if (!Array.isArray(item) || item.length !== 1) throw e;
-      return item[0];
-    }
+    return readListItem(text, () => printed(v));
   }, null);
 }
 

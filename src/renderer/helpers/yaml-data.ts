@@ -198,3 +198,20 @@ export function yamlFromText(text: string): unknown {
     throw new ManifestYamlError(text, (e as Error).message.split('\n')[0]);
   }
 }
+
+/**
+ * `- {{ text }}`: a list item reads like `key: {{ text }}` (`readInline`), except that a block mapping
+ * (`a: b`) or a nested block list (`- x`) may start right after the dash. yaml.v2 wants a key before
+ * `:` and reads a lone `?` as a null key, which JSON cannot hold: both stay errors.
+ */
+export function readListItem(text: string, readInline: () => unknown): unknown {
+  try {
+    return readInline();
+  } catch (e) {
+    if (!(e instanceof ManifestYamlError) || /[\n\r]/.test(text.trimEnd())) throw e;
+    if (/^:(\s|$)|^\?\s*$/.test(text)) throw e;
+    const item = yamlFromText(`- ${text}`);
+    if (!Array.isArray(item) || item.length !== 1) throw e;
+    return item[0];
+  }
+}
