@@ -2,7 +2,6 @@
 import type { ChartTemplate } from '../../../src/renderer/chart.js';
 import type { RenderContext } from '../../../src/renderer/context.js';
 import {
-  assignKeys,
   deploymentApiVersion,
   fullname,
   isTrue,
@@ -10,13 +9,11 @@ import {
   printText,
   printed,
   quoted,
-  standardLabels,
-  tplValue,
   withComponent,
   yamlBlock,
 } from '../../../src/renderer/helpers/index.js';
-import { backgroundServicesServiceAccountName, objectMeta, probe, serverServiceAccountName, tplList, tplMap, val } from './helpers.js';
-import { databaseEnv, envFrom, imagePullSecrets, podSpecCommon, prefectImage, volumes } from './server-deployment.js';
+import { backgroundServicesServiceAccountName, objectMeta, probe, serverServiceAccountName, tplList, val } from './helpers.js';
+import { databaseEnv, envFrom, imagePullSecrets, podMetadata, podSpecCommon, prefectImage, volumes } from './server-deployment.js';
 
 /** The pod's ServiceAccount: its own when created, else the one named, else the server's. */
 function serviceAccountName(ctx: RenderContext): string {
@@ -69,14 +66,7 @@ export const template: ChartTemplate = {
   path: 'templates/background-services-deployment.yaml',
   render(ctx) {
     if (!isTrue(val(ctx, 'backgroundServices.runAsSeparateDeployment'))) return null;
-    const podMeta: Record<string, unknown> = {};
-    const podAnnotations = val(ctx, 'backgroundServices.podAnnotations');
-    if (isTrue(podAnnotations)) podMeta.annotations = tplValue(ctx, podAnnotations, 'backgroundServices.podAnnotations');
-    // Keys added one by one: a spread followed by more keys is a slow path in V8.
-    const podLabels = standardLabels(ctx);
-    podLabels['app.kubernetes.io/component'] = 'background-services';
-    podLabels['prefect-version'] = printed(ctx.Chart.AppVersion);
-    podMeta.labels = assignKeys(podLabels, tplMap(ctx, 'backgroundServices.podLabels'));
+    const podMeta = podMetadata(ctx, 'backgroundServices', 'background-services');
     const podSpec: Record<string, unknown> = {};
     const pullSecrets = imagePullSecrets(ctx);
     if (pullSecrets) podSpec.imagePullSecrets = pullSecrets;

@@ -146,6 +146,19 @@ function container(ctx: RenderContext): Record<string, unknown> {
 }
 
 /** The pod volumes: scratch space, the SQLite claim (even when persistence is off), extra volumes. */
+/** The pod template's metadata both Deployments write: templated annotations, component and version labels. */
+export function podMetadata(ctx: RenderContext, prefix: string, component: string): Record<string, unknown> {
+  const podMeta: Record<string, unknown> = {};
+  const podAnnotations = val(ctx, `${prefix}.podAnnotations`);
+  if (isTrue(podAnnotations)) podMeta.annotations = tplValue(ctx, podAnnotations, `${prefix}.podAnnotations`);
+  // Keys added one by one: a spread followed by more keys is a slow path in V8.
+  const podLabels = standardLabels(ctx);
+  podLabels['app.kubernetes.io/component'] = component;
+  podLabels['prefect-version'] = printed(ctx.Chart.AppVersion);
+  podMeta.labels = assignKeys(podLabels, tplMap(ctx, `${prefix}.podLabels`));
+  return podMeta;
+}
+
 export function volumes(ctx: RenderContext, prefix: string): unknown[] {
   const list: unknown[] = [{ name: 'scratch', emptyDir: {} }];
   if (isTrue(val(ctx, 'sqlite.enabled'))) {
@@ -158,14 +171,7 @@ export function volumes(ctx: RenderContext, prefix: string): unknown[] {
 export const template: ChartTemplate = {
   path: 'templates/server-deployment.yaml',
   render(ctx) {
-    const podMeta: Record<string, unknown> = {};
-    const podAnnotations = val(ctx, 'server.podAnnotations');
-    if (isTrue(podAnnotations)) podMeta.annotations = tplValue(ctx, podAnnotations, 'server.podAnnotations');
-    // Keys added one by one: a spread followed by more keys is a slow path in V8.
-    const podLabels = standardLabels(ctx);
-    podLabels['app.kubernetes.io/component'] = 'server';
-    podLabels['prefect-version'] = printed(ctx.Chart.AppVersion);
-    podMeta.labels = assignKeys(podLabels, tplMap(ctx, 'server.podLabels'));
+    const podMeta = podMetadata(ctx, 'server', 'server');
     const podSpec: Record<string, unknown> = {};
     const pullSecrets = imagePullSecrets(ctx);
     if (pullSecrets) podSpec.imagePullSecrets = pullSecrets;
