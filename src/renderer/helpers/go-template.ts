@@ -14,13 +14,15 @@ export function dig(root: unknown, path: string, from = ''): unknown {
   const keys = splitPath(path);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
-    if (!isMap(cur)) {
+    // Values are plain data: an object that is not a list is a map (no prototype check, which in V8
+    // costs more than the lookup itself).
+    if (typeof cur !== 'object' || cur === null || Array.isArray(cur)) {
       // The walked chain is spelled out only for the error (building it on every step cost more than the walk).
       const walked = `${from}.${keys.slice(0, i + 1).join('.')}`;
       if (isNil(cur)) throw new TemplateExecError(`at <${walked}>: nil pointer evaluating interface {}.${key}`);
       throw new TemplateExecError(`at <${walked}>: can't evaluate field ${key} in type interface {}`);
     }
-    const x = cur[key];
+    const x = (cur as Record<string, unknown>)[key];
     // Only own keys count: an inherited value is a function or (for `__proto__`) the prototype.
     cur = (typeof x !== 'function' && key !== '__proto__') || Object.hasOwn(cur, key) ? x : undefined;
   }
@@ -30,7 +32,7 @@ export function dig(root: unknown, path: string, from = ''): unknown {
 /** Templates walk the same few hundred literal paths on every render: split each once. */
 const splitPaths = new Map<string, readonly string[]>();
 
-function splitPath(path: string): readonly string[] {
+export function splitPath(path: string): readonly string[] {
   let keys = splitPaths.get(path);
   if (keys === undefined) {
     keys = path.split('.');

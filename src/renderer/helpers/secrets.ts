@@ -6,6 +6,7 @@ import type { RenderContext } from '../context.js';
 import { fail } from '../errors.js';
 import { goTypeName, isMap } from '../gotemplate/go-format.js';
 import { dflt, dnsTrunc, goPrint, goQuote, isTrue, strval } from './go.js';
+import { splitPath } from './go-template.js';
 import { fullname } from './names.js';
 
 /** `index` on something that is not a map: Go's template engine stops. */
@@ -104,7 +105,7 @@ export function secretsLookup(defaultValue: unknown): string {
 function valueFromKey(ctx: RenderContext, key: string): string {
   let value: unknown = '';
   let obj: unknown = ctx.Values;
-  for (const part of key.split('.')) {
+  for (const part of splitPath(key)) {
     if (!isTrue(obj)) fail(`please review the entire path of '${key}' exists in values`);
     if (!isMap(obj)) throw new SecretValuePathError(`error calling index: can't index item of type ${goTypeName(obj)} (${key})`);
     value = Object.hasOwn(obj, part) ? obj[part] : undefined;
