@@ -4,6 +4,7 @@ import { Executor, type ExecUnit } from './exec.js';
 import type { FuncEnv, FuncMap } from './func-types.js';
 import { builtinFuncs } from './funcs/builtins.js';
 import { collectionFuncs } from './funcs/collections.js';
+import { cryptoFuncs } from './funcs/crypto.js';
 import { helmFuncs } from './funcs/helm.js';
 import { semverFuncs } from './funcs/semver.js';
 import { stringFuncs } from './funcs/strings.js';
@@ -33,7 +34,16 @@ export interface TplOptions {
 }
 
 /** Functions in the order Helm layers them: Go builtins, sprig (minus env/expandenv), Helm's own. */
-const FUNCS: FuncMap = Object.assign(Object.create(null) as FuncMap, builtinFuncs, stringFuncs, collectionFuncs, valueFuncs, semverFuncs, helmFuncs);
+const FUNCS: FuncMap = Object.assign(
+  Object.create(null) as FuncMap,
+  builtinFuncs,
+  stringFuncs,
+  collectionFuncs,
+  valueFuncs,
+  semverFuncs,
+  cryptoFuncs,
+  helmFuncs,
+);
 const hasFunction = (name: string): boolean => Object.hasOwn(FUNCS, name);
 
 const PARSE_CACHE = new Map<string, ParsedTemplate>();
