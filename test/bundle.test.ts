@@ -1,15 +1,21 @@
 // The bundles (dist/, built by `npm test` first) carry chart data, precompiled schema validators, a
-// V8 code cache and start-up shortcuts the sources do not have: for every golden case each must print
-// exactly what the sources print, byte for byte, with the same exit code. dist/cjs is what
-// bin/prefect-charts.js runs; dist/cli.js is the ES module build.
+// V8 code cache and start-up shortcuts the sources do not have: for every golden case and every lint
+// corpus case each must print exactly what the sources print, byte for byte, with the same exit code.
+// dist/cjs is what bin/prefect-charts.js runs (from a vm.Script: no dynamic import() there);
+// dist/cli.js is the ES module build.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { caseArgv, listCases, runCli, type RunResult } from './golden-harness.js';
+import { lintCorpusCases } from './lint-corpus-cases.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const cases = listCases();
+/** Golden renders and lint corpus runs, as argv and working directory. */
+const cases = [
+  ...listCases().map((c) => ({ name: `${c.chart}/${c.name}`, argv: caseArgv(c), cwd: c.dir })),
+  ...lintCorpusCases().map((c) => ({ name: c.name, argv: c.argv, cwd: c.dir })),
+];
 
 const LOADERS = {
   esm: `const { main } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'cli.js')).href)});`,
@@ -30,7 +36,7 @@ function runBundled(kind: keyof typeof LOADERS): RunResult[] {
     }
     process.stdout.write(JSON.stringify(results));
   `;
-  const input = JSON.stringify(cases.map((c) => ({ argv: caseArgv(c), cwd: c.dir })));
+  const input = JSON.stringify(cases.map((c) => ({ argv: c.argv, cwd: c.cwd })));
   const r = spawnSync(process.execPath, ['--input-type=commonjs', '-e', `(async () => {${script}})()`], {
     input,
     encoding: 'utf8',
@@ -42,8 +48,8 @@ function runBundled(kind: keyof typeof LOADERS): RunResult[] {
 
 describe.each(['cjs', 'esm'] as const)('bundled CLI (%s)', (kind) => {
   const bundled = runBundled(kind);
-  it.each(cases.map((c, i) => [`${c.chart}/${c.name}`, c, i] as const))('%s', async (_name, c, i) => {
-    const source = await runCli(caseArgv(c), c.dir);
+  it.each(cases.map((c, i) => [c.name, c, i] as const))('%s', async (_name, c, i) => {
+    const source = await runCli(c.argv, c.cwd);
     expect(bundled[i]).toEqual(source);
   });
 });

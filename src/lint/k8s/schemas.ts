@@ -1,6 +1,9 @@
 // Rendered objects against the Kubernetes OpenAPI schemas, offline: kubernetes-models ships one
 // precompiled validator per apiVersion and kind (including removed versions such as
-// networking.k8s.io/v1beta1). Validators load on first use and are cached.
+// networking.k8s.io/v1beta1), and @kubernetes-models/prometheus-operator the same for the
+// Prometheus Operator's custom resources the charts render (ServiceMonitor, PrometheusRule, …).
+// Validators load on first use and are cached.
+import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import { messageFor } from '../../schema/validate.js';
 
@@ -14,32 +17,47 @@ export interface K8sSchemaIssue {
   message: string;
 }
 
-/** Groups served by Kubernetes itself; any other group is a custom resource (no schema here). */
+/** Custom resource groups with schemas here, and the package that has them. */
+const CUSTOM_RESOURCE_MODELS: Readonly<Record<string, string>> = {
+  'monitoring.coreos.com': '@kubernetes-models/prometheus-operator',
+};
+
+/** The module with the model of apiVersion/kind, if one ships here. */
+function modelModule(apiVersion: string, kind: string): string | undefined {
+  if (!/^[\w.-]+(\/[\w.-]+)?$/.test(apiVersion) || !/^\w+$/.test(kind)) return undefined;
+  if (isBuiltinGroup(apiVersion)) return `kubernetes-models/${apiVersion}/${kind}`;
+  const pkg = CUSTOM_RESOURCE_MODELS[apiVersion.split('/')[0]];
+  return pkg === undefined ? undefined : `${pkg}/${apiVersion}/${kind}`;
+}
+
+/** Groups served by Kubernetes itself; any other group is a custom resource. */
 export function isBuiltinGroup(apiVersion: string): boolean {
   if (!apiVersion.includes('/')) return true;
   const group = apiVersion.split('/')[0];
   return !group.includes('.') || group.endsWith('.k8s.io');
 }
 
-const cache = new Map<string, Promise<ModelClass | undefined>>();
+const cache = new Map<string, ModelClass | undefined>();
 
-async function loadModel(apiVersion: string, kind: string): Promise<ModelClass | undefined> {
+/**
+ * The model class, required (both packages ship CommonJS builds): the CLI runs from a vm.Script,
+ * where a dynamic import() has no loader to call and always fails.
+ */
+function loadModel(apiVersion: string, kind: string): ModelClass | undefined {
   const key = `${apiVersion}/${kind}`;
-  let hit = cache.get(key);
-  if (!hit) {
-    hit = (async () => {
-      if (!/^[\w.-]+(\/[\w.-]+)?$/.test(apiVersion) || !/^\w+$/.test(kind)) return undefined;
-      try {
-        const spec = `kubernetes-models/${apiVersion}/${kind}`;
-        const mod = (await import(/* @vite-ignore */ spec)) as Record<string, unknown>;
-        return mod[kind] as ModelClass | undefined;
-      } catch {
-        return undefined;
-      }
-    })();
-    cache.set(key, hit);
+  if (cache.has(key)) return cache.get(key);
+  let model: ModelClass | undefined;
+  const spec = modelModule(apiVersion, kind);
+  if (spec !== undefined) {
+    try {
+      model = (createRequire(import.meta.url)(spec) as Record<string, ModelClass | undefined>)[kind];
+    } catch (e) {
+      // No such kind in the package: no schema. Anything else (a broken install) is not hidden.
+      if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND' && (e as { code?: string }).code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw e;
+    }
   }
-  return hit;
+  cache.set(key, model);
+  return model;
 }
 
 function fieldOf(pointer: string): string {
@@ -75,13 +93,13 @@ function asJson(v: unknown): unknown {
 
 /**
  * Validate one object. `undefined` when there is no schema for its apiVersion and kind (a custom
- * resource, or a kind Kubernetes does not have).
+ * resource of another group, or a kind its group does not have).
  */
 export async function validateObject(rendered: Record<string, unknown>): Promise<K8sSchemaIssue[] | undefined> {
   const obj = asJson(rendered) as Record<string, unknown>;
   const apiVersion = String(obj.apiVersion ?? '');
   const kind = String(obj.kind ?? '');
-  const Model = await loadModel(apiVersion, kind);
+  const Model = loadModel(apiVersion, kind);
   if (!Model) return undefined;
   try {
     new Model(obj).validate();
