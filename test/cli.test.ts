@@ -65,6 +65,19 @@ describe('prefect-charts (built)', () => {
     );
   });
 
+  it('lints rendered objects against the Kubernetes schemas (the models load inside the bundle)', () => {
+    const relabel = 'serviceMonitor.relabelings=[{"action":"keep","sourceLabels":"pod"}]';
+    const r = cli(['lint', 'prometheus-prefect-exporter', '--format', 'json', '--set', 'serviceMonitor.enabled=true', '--set-json', relabel]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const issues = (JSON.parse(r.stdout) as { issues: Array<{ rule: string; message: string }> }).issues;
+    expect(issues.filter((i) => i.rule === 'k8s-schema').map((i) => i.message)).toEqual(['expected array, got string "pod"']);
+  });
+
+  it('checks the shipped READMEs with docs --check', () => {
+    expect(cli(['docs', '--check'])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
   it('writes --output-dir files per template, and nothing when rendering fails', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pc-'));
     const ok = cli(['render', 'prometheus-prefect-exporter', '--output-dir', 'out'], dir);
