@@ -1,9 +1,9 @@
 // The built CLI as users run it: node bin/prefect-charts.js (npm test builds dist/ first).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp-dir.js';
 import { render } from '../src/index.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -50,7 +50,7 @@ describe('prefect-charts (built)', () => {
   });
 
   it('lists every schema violation with where the value came from', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pc-'));
+    const dir = tempDir('pc-');
     writeFileSync(join(dir, 'values.yaml'), 'pagination:\n  limit: all\nreplicaCount: two\n');
     const r = cli(['render', 'prometheus-prefect-exporter', '-f', 'values.yaml', '--set', 'service.port=x'], dir);
     expect(r.code).toBe(1);
@@ -79,7 +79,7 @@ describe('prefect-charts (built)', () => {
   });
 
   it('writes --output-dir files per template, and nothing when rendering fails', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pc-'));
+    const dir = tempDir('pc-');
     const ok = cli(['render', 'prometheus-prefect-exporter', '--output-dir', 'out'], dir);
     expect(ok.code).toBe(0);
     const templates = join(dir, 'out', 'prometheus-prefect-exporter', 'templates');

@@ -1,10 +1,10 @@
 // The bad-input corpus (test/bad-input/*/case.yaml): every hostile or broken input gives its one-line message
 // and exit code (1 bad input, 2 usage), nothing on stdout, and never a stack trace.
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp-dir.js';
 import { runCli } from './golden-harness.js';
 
 interface BadInput {
@@ -35,7 +35,7 @@ describe('bad-input corpus', () => {
   });
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const dir = mkdtempSync(join(tmpdir(), 'pc-bad-'));
+    const dir = tempDir('pc-bad-');
     cpSync(join(ROOT, c.name), dir, { recursive: true, verbatimSymlinks: true });
     const r = await runCli(c.args, dir);
     expect({ exit: r.code, stderr: r.stderr, stdout: r.stdout }).toEqual({ exit: c.exit, stderr: c.stderr, stdout: '' });

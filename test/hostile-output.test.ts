@@ -1,9 +1,9 @@
 // --output-dir and docs write atomically (issue #10): a failure part-way leaves every existing file whole and
 // no temporary file behind, and nothing is ever written outside the output directory.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp-dir.js';
 import { writeFileAtomic, writeFilesAtomic, WriteError } from '../src/cli/atomic-write.js';
 import { runCli } from './golden-harness.js';
 
@@ -16,7 +16,7 @@ function listAll(dir: string): string[] {
 
 describe('render --output-dir', () => {
   it('writes every template file, and a second run replaces them whole', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pc-out-'));
+    const dir = tempDir('pc-out-');
     expect((await runCli(['render', CHART, '--output-dir', 'out'], dir)).code).toBe(0);
     const templates = join(dir, 'out', CHART, 'templates');
     expect(readdirSync(templates).sort()).toEqual(TEMPLATES);
@@ -27,7 +27,7 @@ describe('render --output-dir', () => {
   });
 
   it('a failure part-way (a directory where a file goes) changes no existing file and leaves no temporary file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pc-out-'));
+    const dir = tempDir('pc-out-');
     const templates = join(dir, 'out', CHART, 'templates');
     mkdirSync(join(templates, 'service.yaml'), { recursive: true });
     writeFileSync(join(templates, 'deployment.yaml'), 'old deployment\n');
@@ -41,15 +41,15 @@ describe('render --output-dir', () => {
   });
 
   it('writes nothing when rendering fails', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pc-out-'));
+    const dir = tempDir('pc-out-');
     const r = await runCli(['render', CHART, '--output-dir', 'out', '--set', 'replicaCount=x'], dir);
     expect(r.code).toBe(1);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
   it('refuses to follow a symlink out of the output directory', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pc-out-'));
-    const elsewhere = mkdtempSync(join(tmpdir(), 'pc-elsewhere-'));
+    const dir = tempDir('pc-out-');
+    const elsewhere = tempDir('pc-elsewhere-');
     mkdirSync(join(dir, 'out'));
     symlinkSync(elsewhere, join(dir, 'out', CHART));
     const r = await runCli(['render', CHART, '--output-dir', 'out'], dir);
@@ -59,8 +59,8 @@ describe('render --output-dir', () => {
   });
 
   it('accepts an output directory that is itself a symlink', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pc-out-'));
-    const real = mkdtempSync(join(tmpdir(), 'pc-real-'));
+    const dir = tempDir('pc-out-');
+    const real = tempDir('pc-real-');
     symlinkSync(real, join(dir, 'out'));
     expect((await runCli(['render', CHART, '--output-dir', 'out'], dir)).code).toBe(0);
     expect(readdirSync(join(real, CHART, 'templates')).sort()).toEqual(TEMPLATES);
@@ -69,14 +69,14 @@ describe('render --output-dir', () => {
 
 describe('writeFileAtomic / writeFilesAtomic', () => {
   it('a failed write keeps the old file whole and removes its temporary file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pc-w-'));
+    const dir = tempDir('pc-w-');
     mkdirSync(join(dir, 'README.md'));
     expect(() => writeFileAtomic(join(dir, 'README.md'), 'new')).toThrow(WriteError);
     expect(readdirSync(dir)).toEqual(['README.md']);
   });
 
   it('stages every file before renaming any: a failure while staging changes nothing', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pc-w-'));
+    const dir = tempDir('pc-w-');
     writeFileSync(join(dir, 'a.txt'), 'old a');
     writeFileSync(join(dir, 'blocker'), 'a file');
     const files = [

@@ -1,10 +1,10 @@
 // `__proto__`, `constructor` and `prototype` as keys, from values files and from every --set flag, through the
 // whole render of every chart: Object.prototype is never touched, and each key is kept as an ordinary key or
 // refused with a clear one-line error (issue #10).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from './temp-dir.js';
 import { runCli } from './golden-harness.js';
 
 const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
@@ -15,7 +15,7 @@ afterEach(() => {
   expect(Object.getPrototypeOf({})).toBe(Object.prototype);
 });
 
-const dir = mkdtempSync(join(tmpdir(), 'pc-proto-'));
+const dir = tempDir('pc-proto-');
 writeFileSync(join(dir, 'polluted.txt'), 'yes');
 writeFileSync(
   join(dir, 'hostile.yaml'),

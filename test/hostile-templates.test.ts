@@ -1,9 +1,9 @@
 // Templates in values (issue #10): runaway recursion and output are stopped with a clear, positioned message,
 // through the evaluator and through the real charts' `tpl` of user values.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp-dir.js';
 import { tpl, TemplateError } from '../src/renderer/gotemplate/index.js';
 import { runCli } from './golden-harness.js';
 
@@ -38,7 +38,7 @@ describe('limit errors point at the call in the outer text that started the runa
 });
 
 describe('through the real charts', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pc-tpl-'));
+  const dir = tempDir('pc-tpl-');
   const worker = ['render', 'prefect-worker', '--set', 'worker.config.workPool=p', '--set', 'worker.cloudApiConfig.accountId=a', '--set', 'worker.cloudApiConfig.workspaceId=b'];
 
   it.each<[string, string, string[], string]>([

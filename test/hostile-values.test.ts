@@ -1,9 +1,10 @@
 // Hostile values input (issue #10): deep nesting, huge expressions, aliases, sizes, encodings. Each case either
 // loads to the right data or fails with one of our typed errors: a string `code` and a one-line message.
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp-dir.js';
 import { runCli } from './golden-harness.js';
 import { defaultReader, loadValues, MAX_FILE_BYTES, type ValueSources } from '../src/renderer/values/load.js';
 import { MAX_VALUE_DEPTH } from '../src/renderer/values/maps.js';
@@ -105,7 +106,7 @@ describe('YAML nesting is bounded: a clear error, fast, never the parser recursi
 });
 
 describe('files: size, encoding, line ends', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pc-hostile-'));
+  const dir = tempDir('pc-hostile-');
   const file = (name: string, content: string | Buffer): string => {
     const path = join(dir, name);
     writeFileSync(path, content);

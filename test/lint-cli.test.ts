@@ -1,8 +1,8 @@
 // lint and validate through the CLI, in-process: flags, formats, exit codes, globs, notes.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from './temp-dir.js';
 import { runCli } from './golden-harness.js';
 
 let dir: string;
@@ -20,7 +20,7 @@ const WORKER_OK = `worker:
 `;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lint-cli-'));
+  dir = tempDir('lint-cli-');
   mkdirSync(join(dir, 'envs', 'prod'), { recursive: true });
   writeFileSync(join(dir, 'envs', 'dev.yaml'), 'worker:\n  replicaCount: 2\n');
   writeFileSync(join(dir, 'envs', 'prod', 'values.yaml'), 'worker:\n  replicaCount: two\nworkr: {}\n');
