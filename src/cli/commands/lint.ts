@@ -11,7 +11,7 @@ import type { LintIssue } from '../../lint/issue.js';
 import { parseFlags, str, strings, type FlagSpec } from '../args.js';
 import type { CliIO } from '../io.js';
 import type { Command } from './command.js';
-import { chartArgument, RENDER_FLAGS, renderOptions } from './render.js';
+import { chartArguments, RENDER_FLAGS, renderOptions } from './render.js';
 
 /** The flags lint and validate add: how to report. */
 export const REPORT_FLAGS: FlagSpec = {
@@ -33,10 +33,11 @@ Rules: ${RULE_IDS.join(', ')}
 Exit codes: 0 clean, 1 errors (or warnings with --strict), 2 usage error.
 `;
 
-const LINT_USAGE = `Usage: prefect-charts lint <chart> [flags]
+const LINT_USAGE = `Usage: prefect-charts lint [RELEASE] <chart> [flags]
 
 Validate values against the chart (schema, unknown keys, the chart's own rules), render it, and check
-the manifests against the Kubernetes schemas for --kube-version and best practices.
+the manifests against the Kubernetes schemas for --kube-version and best practices. The arguments are
+render's (helm template's): a release name may come first, the chart may carry a repository prefix.
 
 Flags (render's, except --output-dir):
   --release NAME, -n/--namespace NS, -f/--values FILE, --set, --set-string, --set-json, --set-file,
@@ -90,11 +91,12 @@ export const command: Command = {
       io.out(LINT_USAGE);
       return 0;
     }
-    const chartName = chartArgument(positionals, 'lint');
+    const args = chartArguments(positionals, 'lint', str(values.release));
     const flags = reportFlags(values);
-    const chart = await getChart(chartName);
+    const chart = await getChart(args.chart);
     if (chart.deprecation) io.err(`note: ${chart.deprecation}\n`);
-    const result = await lintChart(chart, { ...renderOptions(values, io), strict: flags.strict, disable: flags.disable });
-    return emit(io, flags, 'lint', chartName, result.files, result.issues);
+    const options = { ...renderOptions(values, io), release: args.release ?? str(values.release) };
+    const result = await lintChart(chart, { ...options, strict: flags.strict, disable: flags.disable });
+    return emit(io, flags, 'lint', args.chart, result.files, result.issues);
   },
 };

@@ -1,6 +1,6 @@
 // `prefect-charts render <chart> [flags]`: helm template's output for one of the shipped charts.
 import { resolve } from 'node:path';
-import { getChart } from '../../charts.js';
+import { CHART_NAMES, getChart } from '../../charts.js';
 import { renderChart, type RenderOptions, type RenderResult } from '../../renderer/render.js';
 import { defaultReader, ValuesFileError } from '../../renderer/values/load.js';
 import { parseFlags, str, strings, UsageError, type FlagSpec } from '../args.js';
@@ -24,9 +24,10 @@ export const RENDER_FLAGS: FlagSpec = {
   help: { type: 'boolean', short: 'h' },
 };
 
-export const RENDER_USAGE = `Usage: prefect-charts render <chart> [flags]
+export const RENDER_USAGE = `Usage: prefect-charts render [RELEASE] <chart> [flags]
 
-Print the Kubernetes manifests \`helm template\` prints for a chart and values.
+Print the Kubernetes manifests \`helm template\` prints for a chart and values. As with helm template,
+a release name may come first, and the chart may carry a repository prefix (prefect/prefect-server).
 
 Charts: prefect-server, prefect-worker, prefect-agent, prometheus-prefect-exporter
 
@@ -74,10 +75,32 @@ export function renderOptions(values: Record<string, unknown>, io: CliIO): Rende
   };
 }
 
-export function chartArgument(positionals: string[], command: string): string {
+/** What the positional arguments name: the chart, and the release when given helm's way. */
+export interface ChartArguments {
+  chart: string;
+  release?: string;
+}
+
+/**
+ * `<chart>`, or helm template's `<release> <chart>`. A chart may carry a repository prefix as in helm
+ * (`prefect/prefect-server`): the shipped chart of that name is meant.
+ */
+export function chartArguments(positionals: string[], command: string, releaseFlag: string | undefined): ChartArguments {
   if (positionals.length === 0) throw new UsageError(`"${command}" needs a chart name (see prefect-charts ${command} --help)`);
-  if (positionals.length > 1) throw new UsageError(`"${command}" takes one chart, got: ${positionals.join(' ')}`);
-  return positionals[0];
+  if (positionals.length > 2) throw new UsageError(`"${command}" takes a chart, or a release name and a chart; got: ${positionals.join(' ')}`);
+  const chart = withoutRepository(positionals[positionals.length - 1]);
+  if (positionals.length === 1) return { chart };
+  const release = positionals[0];
+  if (releaseFlag !== undefined && releaseFlag !== release) {
+    throw new UsageError(`release name given twice: "${release}" and --release ${releaseFlag}`);
+  }
+  return { chart, release };
+}
+
+function withoutRepository(chart: string): string {
+  const slash = chart.lastIndexOf('/');
+  const name = chart.slice(slash + 1);
+  return slash > 0 && !chart.startsWith('.') && CHART_NAMES.includes(name) ? name : chart;
 }
 
 /** helm's --output-dir layout: one file per template, its documents in order. */
@@ -98,9 +121,9 @@ export const command: Command = {
       io.out(RENDER_USAGE);
       return 0;
     }
-    const chartName = chartArgument(positionals, 'render');
-    const chart = await getChart(chartName);
-    const options = renderOptions(values, io);
+    const args = chartArguments(positionals, 'render', str(values.release));
+    const chart = await getChart(args.chart);
+    const options = { ...renderOptions(values, io), release: args.release ?? str(values.release) };
     const outputDir = str(values['output-dir']);
     if (chart.deprecation) io.err(`note: ${chart.deprecation}\n`);
     const result = renderChart(chart, options);
