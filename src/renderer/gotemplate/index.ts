@@ -6,6 +6,7 @@ import { builtinFuncs } from './funcs/builtins.js';
 import { collectionFuncs } from './funcs/collections.js';
 import { cryptoFuncs } from './funcs/crypto.js';
 import { helmFuncs } from './funcs/helm.js';
+import { randomFuncs } from './funcs/random.js';
 import { semverFuncs } from './funcs/semver.js';
 import { stringFuncs } from './funcs/strings.js';
 import { valueFuncs } from './funcs/values.js';
@@ -40,6 +41,7 @@ const FUNCS: FuncMap = Object.assign(
   stringFuncs,
   collectionFuncs,
   valueFuncs,
+  randomFuncs,
   semverFuncs,
   cryptoFuncs,
   helmFuncs,

@@ -3,17 +3,19 @@ import { fn, FuncError, type FuncMap } from '../func-types.js';
 import { compareGoStrings, empty, getKey, goKindName, isMap, isNil, newMap, setKey, sortedKeys, type GoMap } from '../go-value.js';
 import { strval, toInt64 } from './convert.js';
 
+const NIL_DEREFERENCE = 'runtime error: invalid memory address or nil pointer dereference';
+
 /** reflect.TypeOf(list).Kind() as sprig's errors name it; a nil list is Go's nil-pointer panic. */
-function requireList(v: unknown, what: string): unknown[] {
+function requireList(v: unknown, message: string): unknown[] {
   if (Array.isArray(v)) return v;
-  if (isNil(v)) throw new FuncError('runtime error: invalid memory address or nil pointer dereference');
-  throw new FuncError(`Cannot ${what} on type ${goKindName(v)}`);
+  if (isNil(v)) throw new FuncError(NIL_DEREFERENCE);
+  throw new FuncError(`${message} ${goKindName(v)}`);
 }
 
-/** reflect.DeepEqual over template values. */
+/** reflect.DeepEqual over template values (a nil from a missing key and a literal nil are the same nil interface). */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (isNil(a) || isNil(b)) return isNil(a) && isNil(b) && a === b;
+  if (isNil(a) || isNil(b)) return isNil(a) && isNil(b);
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
   if (isMap(a) && isMap(b)) {
     const ka = Object.keys(a);
@@ -67,44 +69,128 @@ function until(start: number, stop: number, step: number, charge: (n: number) =>
   const out: bigint[] = [];
   if (stop < start) {
     if (step >= 0) return out;
-    charge(start - stop);
+    charge(Math.ceil((start - stop) / -step));
     for (let i = start; i > stop; i += step) out.push(BigInt(i));
     return out;
   }
   if (step <= 0) return out;
-  charge(stop - start);
+  charge(Math.ceil((stop - start) / step));
   for (let i = start; i < stop; i += step) out.push(BigInt(i));
   return out;
 }
 
-function sliceList(list: unknown, indices: unknown[]): unknown {
-  const l = requireList(list, 'slice');
-  if (l.length === 0) return null;
-  const start = indices.length > 0 ? Number(toInt64(indices[0])) : 0;
-  const end = indices.length > 1 ? Number(toInt64(indices[1])) : l.length;
-  if (start < 0 || end < start || end > l.length) throw new FuncError(`reflect: slice index out of range`);
-  return l.slice(start, end);
+/** sprig mustSlice: its own wording for a non-list; bounds as reflect.Value.Slice checks them. */
+/**
+ * sprig seq: 1..n, start..end, or start..end by step (counting down when end < start), printed space-separated;
+ * any other number of arguments, or a step that points away from end, gives "".
+ */
+function seq(p: number[], charge: (n: number) => void): string {
+  let start: number;
+  let end: number;
+  let step: number;
+  if (p.length === 1) [start, end, step] = [1, p[0], p[0] < 1 ? -1 : 1];
+  else if (p.length === 2) [start, end, step] = [p[0], p[1], p[1] < p[0] ? -1 : 1];
+  else if (p.length === 3) {
+    [start, step, end] = p;
+    if (end < start && step > 0) return '';
+  } else return '';
+  // The bound is end inclusive: one more in the direction of counting (the sign of start..end, not of step).
+  const past = end + (end < start ? -1 : 1);
+  return until(start, past, step, charge).join(' ');
 }
+
+function sliceList(list: unknown, indices: unknown[]): unknown {
+  if (isNil(list)) throw new FuncError(NIL_DEREFERENCE);
+  if (!Array.isArray(list)) throw new FuncError(`list should be type of slice or array but ${goKindName(list)}`);
+  if (list.length === 0) return null;
+  const start = indices.length > 0 ? Number(toInt64(indices[0])) : 0;
+  const end = indices.length > 1 ? Number(toInt64(indices[1])) : list.length;
+  if (start < 0 || end < start || end > list.length) throw new FuncError('reflect.Value.Slice: slice index out of bounds');
+  return list.slice(start, end);
+}
+
+const MAKESLICE = 'runtime error: makeslice: len out of range';
+
+/**
+ * sprig mustChunk: the chunk count is computed in float64 (floor((len-1)/size)+1), so a size of 0 or below
+ * asks Go for a slice of impossible length, which panics, rather than looping.
+ */
+function chunkList(size: bigint, list: unknown): unknown[][] {
+  const a = requireList(list, 'Cannot chunk type');
+  const n = Number(size);
+  const count = Math.floor((a.length - 1) / n) + 1;
+  if (!Number.isFinite(count) || count < 0) throw new FuncError(MAKESLICE);
+  const out: unknown[][] = [];
+  for (let i = 0; i < count; i++) {
+    let len = n;
+    if (i === count - 1) len = a.length % n || n;
+    if (len < 0) throw new FuncError(MAKESLICE);
+    out.push(a.slice(i * n, i * n + len));
+  }
+  return out;
+}
+
+// sprig list.go: each list function has a must* form that returns the error the plain form panics with;
+// text/template reports both as "error calling NAME: MSG", so one implementation serves both names.
+const first = fn(['any'], ([l]) => requireList(l, 'Cannot find first on type')[0] ?? null);
+const last = fn(['any'], ([l]) => {
+  const a = requireList(l, 'Cannot find last on type');
+  return a.length ? a[a.length - 1] : null;
+});
+// An empty list gives Go's nil []interface{}, which prints as [] (and has len 0).
+const rest = fn(['any'], ([l]) => requireList(l, 'Cannot find rest on type').slice(1));
+const initial = fn(['any'], ([l]) => requireList(l, 'Cannot find initial on type').slice(0, -1));
+const push = fn(['any', 'any'], ([l, v]) => [...requireList(l, 'Cannot push on type'), v]);
+const prepend = fn(['any', 'any'], ([l, v]) => [v, ...requireList(l, 'Cannot prepend on type')]);
+const reverse = fn(['any'], ([l]) => [...requireList(l, 'Cannot find reverse on type')].reverse());
+const uniq = fn(['any'], ([l]) => {
+  const out: unknown[] = [];
+  for (const x of requireList(l, 'Cannot find uniq on type')) if (!out.some((y) => deepEqual(x, y))) out.push(x);
+  return out;
+});
+const without = fn(['any'], ([l, ...omit]) => requireList(l, 'Cannot find without on type').filter((x) => !omit.some((o) => deepEqual(x, o))), 'any');
+const has = fn(['any', 'any'], ([needle, hay]) => {
+  if (isNil(hay)) return false;
+  return requireList(hay, 'Cannot find has on type').some((x) => deepEqual(needle, x));
+});
+const compact = fn(['any'], ([l]) => requireList(l, 'Cannot compact on type').filter((x) => !empty(x)));
+const slice = fn(['any'], ([l, ...ix]) => sliceList(l, ix), 'any');
+const chunk = fn(['int', 'any'], ([size, l]) => chunkList(size as bigint, l));
+
+// sprig dict.go: mergo reports no error for maps, so merge and mustMerge (and the Overwrite pair) agree.
+const merge = fn(['map'], ([dst, ...srcs]) => {
+  const d = asMap(dst) ?? newMap();
+  for (const s of srcs) if (isMap(s)) mergeInto(d, s, false, 0);
+  return d;
+}, 'map');
+const mergeOverwrite = fn(['map'], ([dst, ...srcs]) => {
+  const d = asMap(dst) ?? newMap();
+  for (const s of srcs) if (isMap(s)) mergeInto(d, s, true, 0);
+  return d;
+}, 'map');
+// copystructure.Copy asks reflect for the type of its argument first, which panics on a nil interface.
+const copyValue = fn(['any'], ([v]) => {
+  if (isNil(v)) throw new FuncError('reflect: call of reflect.Value.Type on zero Value');
+  return deepCopy(v);
+});
 
 export const collectionFuncs: FuncMap = {
   list: fn([], (a) => a, 'any'),
   tuple: fn([], (a) => a, 'any'),
-  first: fn(['any'], ([l]) => requireList(l, 'find first')[0] ?? null),
-  last: fn(['any'], ([l]) => {
-    const a = requireList(l, 'find last');
-    return a.length ? a[a.length - 1] : null;
-  }),
-  rest: fn(['any'], ([l]) => {
-    const a = requireList(l, 'find rest');
-    return a.length ? a.slice(1) : null;
-  }),
-  initial: fn(['any'], ([l]) => {
-    const a = requireList(l, 'find initial');
-    return a.length ? a.slice(0, -1) : null;
-  }),
-  append: fn(['any', 'any'], ([l, v]) => [...requireList(l, 'push'), v]),
-  push: fn(['any', 'any'], ([l, v]) => [...requireList(l, 'push'), v]),
-  prepend: fn(['any', 'any'], ([l, v]) => [v, ...requireList(l, 'prepend')]),
+  first,
+  mustFirst: first,
+  last,
+  mustLast: last,
+  rest,
+  mustRest: rest,
+  initial,
+  mustInitial: initial,
+  append: push,
+  push,
+  mustAppend: push,
+  mustPush: push,
+  prepend,
+  mustPrepend: prepend,
   concat: fn([], (lists) => {
     const out: unknown[] = [];
     for (const l of lists) {
@@ -113,19 +199,18 @@ export const collectionFuncs: FuncMap = {
     }
     return out.length ? out : null;
   }, 'any'),
-  reverse: fn(['any'], ([l]) => [...requireList(l, 'reverse')].reverse()),
-  uniq: fn(['any'], ([l]) => {
-    const out: unknown[] = [];
-    for (const x of requireList(l, 'find uniq')) if (!out.some((y) => deepEqual(x, y))) out.push(x);
-    return out;
-  }),
-  without: fn(['any'], ([l, ...omit]) => requireList(l, 'find without').filter((x) => !omit.some((o) => deepEqual(x, o))), 'any'),
-  has: fn(['any', 'any'], ([needle, hay]) => {
-    if (isNil(hay)) return false;
-    return requireList(hay, 'find has').some((x) => deepEqual(needle, x));
-  }),
-  compact: fn(['any'], ([l]) => requireList(l, 'compact').filter((x) => !empty(x))),
-  slice: fn(['any'], ([l, ...ix]) => sliceList(l, ix), 'any'),
+  reverse,
+  mustReverse: reverse,
+  uniq,
+  mustUniq: uniq,
+  without,
+  mustWithout: without,
+  has,
+  mustHas: has,
+  compact,
+  mustCompact: compact,
+  slice,
+  mustSlice: slice,
   sortAlpha: fn(['any'], ([l]) => {
     if (!Array.isArray(l)) return [strval(l)];
     return l.filter((x) => !isNil(x)).map(strval).sort(compareGoStrings);
@@ -139,13 +224,9 @@ export const collectionFuncs: FuncMap = {
     return until(0, count, count < 0 ? -1 : 1, (n) => env.charge(n));
   }),
   untilStep: fn(['int', 'int', 'int'], ([a, b, st], env) => until(Number(a), Number(b), Number(st), (n) => env.charge(n))),
-  chunk: fn(['int', 'any'], ([size, l]) => {
-    const a = requireList(l, 'chunk');
-    const n = Number(size);
-    const out: unknown[][] = [];
-    for (let i = 0; i < a.length; i += n) out.push(a.slice(i, i + n));
-    return out;
-  }),
+  seq: fn([], (params, env) => seq(params.map(Number), (n) => env.charge(n)), 'int'),
+  chunk,
+  mustChunk: chunk,
 
   dict: fn([], (a) => dict(a), 'any'),
   get: fn(['map', 'string'], ([d, k]) => {
@@ -183,17 +264,13 @@ export const collectionFuncs: FuncMap = {
     if (src) for (const k of Object.keys(src)) if (!ks.includes(k)) setKey(m, k, src[k]);
     return m;
   }, 'string'),
-  merge: fn(['map'], ([dst, ...srcs]) => {
-    const d = asMap(dst) ?? newMap();
-    for (const s of srcs) if (isMap(s)) mergeInto(d, s, false, 0);
-    return d;
-  }, 'map'),
-  mergeOverwrite: fn(['map'], ([dst, ...srcs]) => {
-    const d = asMap(dst) ?? newMap();
-    for (const s of srcs) if (isMap(s)) mergeInto(d, s, true, 0);
-    return d;
-  }, 'map'),
-  deepCopy: fn(['any'], ([v]) => deepCopy(v)),
+  merge,
+  mustMerge: merge,
+  mergeOverwrite,
+  mustMergeOverwrite: mergeOverwrite,
+  deepCopy: copyValue,
+  mustDeepCopy: copyValue,
+  deepEqual: fn(['any', 'any'], ([a, b]) => deepEqual(a, b)),
   dig: fn([], (args) => {
     if (args.length < 3) throw new FuncError('dig needs at least three arguments');
     const d = args[args.length - 1];

@@ -97,27 +97,6 @@ function fromJsonArray(text: string): unknown[] {
   }
 }
 
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const ALPHA = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const NUMERIC = '0123456789';
-
-function randomString(count: bigint, chars: string, random: () => number, charge: (n: number) => void): string {
-  const n = Number(count);
-  if (n < 0) throw new FuncError(`Count ${n} is less than zero`);
-  charge(n);
-  let out = '';
-  for (let i = 0; i < n; i++) out += chars[Math.min(chars.length - 1, Math.floor(random() * chars.length))];
-  return out;
-}
-
-function uuidv4(random: () => number): string {
-  const b = Array.from({ length: 16 }, () => Math.floor(random() * 256) & 0xff);
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = b.map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -204,10 +183,6 @@ export const helmFuncs: FuncMap = {
   fromJson: fn(['string'], ([s]) => fromJson(s as string)),
   fromJsonArray: fn(['string'], ([s]) => fromJsonArray(s as string)),
 
-  randAlphaNum: fn(['int'], ([n], env) => randomString(n as bigint, ALNUM, () => env.random(), (c) => env.charge(c))),
-  randAlpha: fn(['int'], ([n], env) => randomString(n as bigint, ALPHA, () => env.random(), (c) => env.charge(c))),
-  randNumeric: fn(['int'], ([n], env) => randomString(n as bigint, NUMERIC, () => env.random(), (c) => env.charge(c))),
-  uuidv4: fn([], (_a, env) => uuidv4(() => env.random())),
   now: fn([], (_a, env) => env.now()),
   date: fn(['string', 'any'], ([layout, d]) => goFormatTime(toTime(d), layout as string)),
   dateInZone: fn(['string', 'any', 'string'], ([layout, d]) => goFormatTime(toTime(d), layout as string)),

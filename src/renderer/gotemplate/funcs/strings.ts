@@ -85,11 +85,31 @@ function camelcase(str: string): string {
     .join('');
 }
 
+/**
+ * goutils.AbbreviateFull on bytes: keep `maxWidth` bytes around `offset`, marking cuts with "...". Its
+ * errors (a width too small) come back as "", since sprig ignores the error and returns the empty result.
+ */
+function abbreviateFull(str: string, offset: number, maxWidth: number): string {
+  if (str === '' || maxWidth < 4) return '';
+  const len = byteLen(str);
+  if (len <= maxWidth) return str;
+  let from = Math.min(offset, len);
+  if (len - from < maxWidth - 3) from = len - (maxWidth - 3);
+  if (from <= 4) return byteSlice(str, 0, maxWidth - 3) + '...';
+  if (maxWidth < 7) return '';
+  if (from + maxWidth - 3 < len) return '...' + abbreviateFull(byteSlice(str, from), 0, maxWidth - 3);
+  return '...' + byteSlice(str, len - (maxWidth - 3));
+}
+
+/** sprig abbrev: widths below 4 leave the string alone. */
 function abbrev(width: number, str: string): string {
-  if (width < 4) return str;
-  // goutils.Abbreviate(str, maxWidth): offset 0.
-  if (byteLen(str) <= width) return str;
-  return byteSlice(str, 0, width - 3) + '...';
+  return width < 4 ? str : abbreviateFull(str, 0, width);
+}
+
+/** sprig abbrevboth: too narrow a window (below 4, or below 7 with a left offset) leaves the string alone. */
+function abbrevboth(left: number, right: number, str: string): string {
+  if (right < 4 || (left > 0 && right < 7)) return str;
+  return abbreviateFull(str, left, right);
 }
 
 function trunc(c: number, str: string): string {
@@ -177,7 +197,13 @@ export const stringFuncs: FuncMap = {
     for (let i = str.length - 1; i >= 0 && str[i] !== '/'; i--) if (str[i] === '.') return str.slice(i);
     return '';
   }),
-  wrap: fn(['int', 'string'], ([w, str]) => wrap(s(str), n(w))),
+  wrap: fn(['int', 'string'], ([w, str]) => wrapCustom(s(str), n(w), '', false)),
+  wrapWith: fn(['int', 'string', 'string'], ([w, sep, str]) => wrapCustom(s(str), n(w), s(sep), true)),
+  abbrevboth: fn(['int', 'int', 'string'], ([l, r, str]) => abbrevboth(n(l), n(r), s(str))),
+  swapcase: fn(['string'], ([a]) => swapCase(s(a))),
+  adler32sum: fn(['string'], ([a]) => String(adler32(Buffer.from(s(a), 'utf8')))),
+  b32dec: fn(['string'], ([a]) => base32Decode(s(a))),
+  hello: fn([], () => 'Hello!'),
 };
 
 /** strings.Replace(s, old, new, -1): an empty `old` inserts `new` around every UTF-8 char. */
@@ -247,25 +273,152 @@ function pathDir(p: string): string {
   return pathClean(p.slice(0, i + 1));
 }
 
-/** goutils.Wrap: break lines longer than width at spaces. */
-function wrap(str: string, width: number): string {
+/**
+ * goutils.WrapCustom, on bytes as Go indexes strings: break at the last space within `width`, dropping the
+ * spaces a line would start with. Newlines already in the text are ordinary characters to it. A word longer
+ * than `width` is cut (`wrapLongWords`, wrapWith) or left whole up to the next space (wrap).
+ */
+function wrapCustom(str: string, width: number, newLine: string, wrapLongWords: boolean): string {
+  if (str === '') return '';
+  // Latin-1 strings hold one UTF-8 byte per character, so indexes below are Go's byte offsets.
+  const b = Buffer.from(str, 'utf8').toString('latin1');
+  const nl = Buffer.from(newLine === '' ? '\n' : newLine, 'utf8').toString('latin1');
   const w = width < 1 ? 1 : width;
-  return str
-    .split('\n')
-    .map((line) => {
-      const out: string[] = [];
-      let rest = line;
-      while (rest.length > w) {
-        let cut = rest.lastIndexOf(' ', w);
-        if (cut <= 0) {
-          cut = rest.indexOf(' ', w);
-          if (cut < 0) break;
-        }
-        out.push(rest.slice(0, cut));
-        rest = rest.slice(cut + 1);
+  let out = '';
+  let offset = 0;
+  while (b.length - offset > w) {
+    if (b[offset] === ' ') {
+      offset++;
+      continue;
+    }
+    const space = b.slice(offset, w + offset + 1).lastIndexOf(' ');
+    if (space >= 0) {
+      out += b.slice(offset, offset + space) + nl;
+      offset += space + 1;
+    } else if (wrapLongWords) {
+      out += b.slice(offset, offset + w) + nl;
+      offset += w;
+    } else {
+      const next = b.indexOf(' ', offset + w);
+      if (next < 0) {
+        out += b.slice(offset);
+        offset = b.length;
+      } else {
+        out += b.slice(offset, next) + nl;
+        offset = next + 1;
       }
-      out.push(rest);
-      return out.join('\n');
-    })
-    .join('\n');
+    }
+  }
+  out += b.slice(offset);
+  return Buffer.from(out, 'latin1').toString('utf8');
+}
+
+/** unicode.IsSpace. */
+const GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u;
+
+/** Lower-case letters whose single-rune upper (and title) case JavaScript only knows as two letters. */
+function ypogegrammeniUpper(cp: number): number | undefined {
+  if ((cp >= 0x1f80 && cp <= 0x1f87) || (cp >= 0x1f90 && cp <= 0x1f97) || (cp >= 0x1fa0 && cp <= 0x1fa7)) return cp + 8;
+  if (cp === 0x1fb3 || cp === 0x1fc3 || cp === 0x1ff3) return cp + 9;
+  return undefined;
+}
+
+/** Go's one-rune case mappings (unicode.ToUpper/ToLower/ToTitle): a change that needs two letters is no change. */
+function simpleCase(c: string, kind: 'upper' | 'lower' | 'title'): string {
+  const cp = c.codePointAt(0) ?? 0;
+  if (kind === 'title') {
+    // The Latin digraphs have a title case of their own (ǆ → ǅ).
+    const title = TITLE_DIGRAPHS.get(cp);
+    if (title !== undefined) return String.fromCodePoint(title);
+  }
+  if (kind === 'lower') {
+    if (cp === 0x130) return 'i'; // İ: JavaScript adds a combining dot; Go's simple mapping does not
+    const lower = c.toLowerCase();
+    return Array.from(lower).length === 1 ? lower : c;
+  }
+  const special = ypogegrammeniUpper(cp);
+  if (special !== undefined) return String.fromCodePoint(special);
+  const upper = c.toUpperCase();
+  return Array.from(upper).length === 1 ? upper : c;
+}
+
+const TITLE_DIGRAPHS = new Map<number, number>([
+  [0x1c4, 0x1c5], [0x1c5, 0x1c5], [0x1c6, 0x1c5],
+  [0x1c7, 0x1c8], [0x1c8, 0x1c8], [0x1c9, 0x1c8],
+  [0x1ca, 0x1cb], [0x1cb, 0x1cb], [0x1cc, 0x1cb],
+  [0x1f1, 0x1f2], [0x1f2, 0x1f2], [0x1f3, 0x1f2],
+]);
+
+/**
+ * goutils.SwapCase: upper and title case letters go lower; a lower-case letter goes upper, or title case
+ * when it starts a word (after whitespace, or at the start).
+ */
+function swapCase(str: string): string {
+  let out = '';
+  let afterSpace = true;
+  for (const c of str) {
+    if (/\p{Lu}/u.test(c) || /\p{Lt}/u.test(c)) {
+      out += simpleCase(c, 'lower');
+      afterSpace = false;
+    } else if (/\p{Ll}/u.test(c)) {
+      out += simpleCase(c, afterSpace ? 'title' : 'upper');
+      afterSpace = false;
+    } else {
+      out += c;
+      afterSpace = GO_SPACE.test(c);
+    }
+  }
+  return out;
+}
+
+/** hash/adler32 Checksum. */
+function adler32(bytes: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  for (const x of bytes) {
+    a = (a + x) % 65521;
+    b = (b + a) % 65521;
+  }
+  return b * 65536 + a;
+}
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/**
+ * sprig b32dec: base32.StdEncoding.DecodeString, whose error text is returned as the result. Newlines are
+ * skipped; input is read in blocks of 8 that padding may end early (with 2, 4, 5 or 7 data characters);
+ * bytes after the padded block are ignored, as Go does.
+ */
+function base32Decode(str: string): string {
+  const src = Buffer.from(str.replace(/[\r\n]/g, ''), 'utf8');
+  const bad = (at: number): string => `illegal base32 data at input byte ${at}`;
+  const out: number[] = [];
+  let i = 0;
+  let end = false;
+  while (i < src.length && !end) {
+    const block: number[] = [];
+    let dlen = 8;
+    for (let j = 0; j < 8; ) {
+      if (i === src.length) return bad(i - j);
+      const c = src[i++];
+      const rest = src.length - i;
+      if (c === 0x3d && j >= 2 && rest < 8) {
+        if (rest + j < 7) return bad(src.length);
+        for (let k = 0; k < 7 - j; k++) if (k < rest && src[i + k] !== 0x3d) return bad(i + k - 1);
+        dlen = j;
+        end = true;
+        if (dlen === 1 || dlen === 3 || dlen === 6) return bad(i - 1);
+        break;
+      }
+      const v = c < 0x80 ? BASE32.indexOf(String.fromCharCode(c)) : -1;
+      if (v < 0) return bad(i - 1);
+      block[j++] = v;
+    }
+    // Each 8 characters carry 40 bits; a short block carries whole bytes only.
+    let bits = 0n;
+    for (let j = 0; j < 8; j++) bits = (bits << 5n) | BigInt(block[j] ?? 0);
+    const bytes = { 8: 5, 7: 4, 5: 3, 4: 2, 2: 1 }[dlen] ?? 0;
+    for (let k = 0; k < bytes; k++) out.push(Number((bits >> BigInt(32 - 8 * k)) & 0xffn));
+  }
+  return Buffer.from(out).toString('utf8');
 }
