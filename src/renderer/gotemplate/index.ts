@@ -6,6 +6,8 @@ import { builtinFuncs } from './funcs/builtins.js';
 import { collectionFuncs } from './funcs/collections.js';
 import { cryptoFuncs } from './funcs/crypto.js';
 import { helmFuncs } from './funcs/helm.js';
+import { jsonFuncs } from './funcs/json.js';
+import { pathFuncs } from './funcs/paths.js';
 import { randomFuncs } from './funcs/random.js';
 import { semverFuncs } from './funcs/semver.js';
 import { stringFuncs } from './funcs/strings.js';
@@ -42,6 +44,8 @@ const FUNCS: FuncMap = Object.assign(
   collectionFuncs,
   valueFuncs,
   randomFuncs,
+  pathFuncs,
+  jsonFuncs,
   semverFuncs,
   cryptoFuncs,
   helmFuncs,

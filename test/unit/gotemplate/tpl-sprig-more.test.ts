@@ -134,3 +134,73 @@ describe('sprig random functions draw from the host random source', () => {
     expect(run('{{ shuffle "abcd" }}', {}, fixed(0))).toBe('bcda');
   });
 });
+
+describe('sprig path functions: clean, isAbs and the os* (path/filepath) forms', () => {
+  it.each<[string, string]>([
+    ["{{ clean \"a//b/../c/.\" }}|{{ clean \"\" }}|{{ clean \"/../x\" }}|{{ clean \"../../x/\" }}|{{ isAbs \"/a\" }} {{ isAbs \"a\" }} {{ isAbs \"\" }}|{{ osBase \"/a/b.txt\" }} {{ osBase \"\" }} {{ osBase \"/\" }} {{ osBase \"a/b/\" }}|{{ osClean \"a/./b/..//c\" }}|{{ osDir \"/a/b/c\" }} {{ osDir \"c\" }} {{ osDir \"\" }} {{ osDir \"/\" }} {{ osDir \"a/b/\" }}|{{ osExt \"a.tar.gz\" }} {{ osExt \"a/b.c/d\" }} {{ osExt \"x.\" }}|{{ osIsAbs \"/x\" }} {{ osIsAbs \"x\" }}", "a/c|.|/x|../../x|true false false|b.txt . / b|a/c|/a/b . . / a/b|.gz  .|true false"],
+  ])('%s', (text, want) => {
+    expect(run(text, {})).toBe(want);
+  });
+});
+
+describe('JSON: mustFromJson, mustToPrettyJson, mustToRawJson, and Go decoder errors in fromJson', () => {
+  it.each<[string, string]>([
+    ["{{ mustToPrettyJson (dict \"a\" (list 1 \"<x>\") \"b\" (dict)) }}|{{ mustToRawJson (dict \"a\" \"<&>\" \"b\" (list)) }}|{{ mustToPrettyJson nil }}|{{ mustToRawJson nil }}|{{ mustToPrettyJson (list) }}", "{\n  \"a\": [\n    1,\n    \"\\u003cx\\u003e\"\n  ],\n  \"b\": {}\n}|{\"a\":\"<&>\",\"b\":[]}|null|null|[]"],
+    ["{{ mustToRawJson (dict \"a\" \"\\u2028\") }}|{{ toRawJson (dict \"a\" \"\\u2028<\") }}|{{ mustToPrettyJson \"a\\u2028<\" }}", "{\"a\":\"\\u2028\"}|{\"a\":\"\\u2028<\"}|\"a\\u2028\\u003c\""],
+    ["{{ fromJson \"{\" }}|{{ fromJson \"[1]\" }}|{{ fromJsonArray \"{}\" }}|{{ fromJsonArray \"[1\" }}|{{ fromJson \"x\" }}", "map[Error:unexpected end of JSON input]|map[Error:json: cannot unmarshal array into Go value of type map[string]interface {}]|[json: cannot unmarshal object into Go value of type []interface {}]|[unexpected end of JSON input]|map[Error:invalid character 'x' looking for beginning of value]"],
+    ["{{ fromJson \"{\\\"a\\\":1e400,\\\"b\\\":2}\" }}|{{ fromJsonArray \"[1e400, 2]\" }}|{{ fromJson \"null\" }}|{{ fromJson \"5\" }}|{{ fromJson \"\\\"s\\\"\" }}|{{ fromJson \"true\" }}|{{ fromJsonArray \"null\" }}|{{ fromJsonArray \"3\" }}", "map[Error:json: cannot unmarshal number 1e400 into Go value of type float64 a:<nil> b:2]|[json: cannot unmarshal number 1e400 into Go value of type float64]|map[]|map[Error:json: cannot unmarshal number into Go value of type map[string]interface {}]|map[Error:json: cannot unmarshal string into Go value of type map[string]interface {}]|map[Error:json: cannot unmarshal bool into Go value of type map[string]interface {}]|[]|[json: cannot unmarshal number into Go value of type []interface {}]"],
+    ["{{ mustFromJson \"[\\\"\\\\ud800x\\\", \\\"\\\\ud83d\\\\ude00\\\"]\" }}|{{ mustFromJson \"{\\\"__proto__\\\": 1, \\\"a\\\": {\\\"b\\\": [true, false, null]}}\" }}|{{ mustFromJson \"null\" }}|{{ mustFromJson \" -0 \" }}|{{ mustFromJson \"1E+2\" }}", "[�x 😀]|map[__proto__:1 a:map[b:[true false <nil>]]]||-0|100"],
+    ["{{ toPrettyJson (float64 \"NaN\") }}|{{ toJson (float64 \"NaN\") }}|{{ toJson (dict \"a\" (float64 \"Inf\")) }}", "||"],
+    ["{{ toRawJson (dict \"a\" \"\\\\u003c<\\\\>&\") }}|{{ mustToRawJson \"\\u0000\\t\" }}|{{ toRawJson 1.5 }}|{{ toPrettyJson (dict \"k\" (dict \"x\" (list))) }}", "{\"a\":\"\\\\u003c<\\\\>&\"}|\"\\u0000\\t\"|1.5|{\n  \"k\": {\n    \"x\": []\n  }\n}"],
+  ])('%s', (text, want) => {
+    expect(run(text, {})).toBe(want);
+  });
+
+  it.each<[string, string]>([
+    ["{{ mustFromJson \"{\\\"a\\\": [1, 2.5, \\\"x\\\", null, true]}\" }}|{{ mustFromJson \"[1,2]\" }}|{{ mustFromJson \"\\\"s\\\"\" }}|{{ mustFromJson \"12\" }}|{{ mustFromJson \"null\" }}|{{ mustFromJson \"1e400\" | typeOf }}", "error calling mustFromJson: json: cannot unmarshal number 1e400 into Go value of type float64"],
+    ["{{ mustFromJson \"\" }}", "error calling mustFromJson: unexpected end of JSON input"],
+    ["{{ mustFromJson \"{\" }}", "error calling mustFromJson: unexpected end of JSON input"],
+    ["{{ mustFromJson \"{\\\"a\\\" 1}\" }}", "error calling mustFromJson: invalid character '1' after object key"],
+    ["{{ mustFromJson \"[1,]\" }}", "error calling mustFromJson: invalid character ']' looking for beginning of value"],
+    ["{{ mustFromJson \"x\" }}", "error calling mustFromJson: invalid character 'x' looking for beginning of value"],
+    ["{{ mustFromJson \"1 2\" }}", "error calling mustFromJson: invalid character '2' after top-level value"],
+    ["{{ mustFromJson \"{\\\"a\\\":1,}\" }}", "error calling mustFromJson: invalid character '}' looking for beginning of object key string"],
+    ["{{ mustFromJson \"\\\"a\\\\qb\\\"\" }}", "error calling mustFromJson: invalid character 'q' in string escape code"],
+    ["{{ mustFromJson \"tru\" }}", "error calling mustFromJson: invalid character ' ' in literal true (expecting 'e')"],
+    ["{{ mustFromJson \"trux\" }}", "error calling mustFromJson: invalid character 'x' in literal true (expecting 'e')"],
+    ["{{ mustFromJson \"01\" }}", "error calling mustFromJson: invalid character '1' after top-level value"],
+    ["{{ mustFromJson \"-\" }}", "error calling mustFromJson: invalid character ' ' in numeric literal"],
+    ["{{ mustFromJson \"1.e5\" }}", "error calling mustFromJson: invalid character 'e' after decimal point in numeric literal"],
+    ["{{ mustFromJson \"[1 2]\" }}", "error calling mustFromJson: invalid character '2' after array element"],
+    ["{{ mustFromJson \"{1:2}\" }}", "error calling mustFromJson: invalid character '1' looking for beginning of object key string"],
+    ["{{ mustFromJson \"\\\"\\t\\\"\" }}", "error calling mustFromJson: invalid character '\\t' in string literal"],
+    ["{{ mustFromJson \"\\\"\\\\u12x4\\\"\" }}", "error calling mustFromJson: invalid character 'x' in \\u hexadecimal character escape"],
+    ["{{ mustFromJson \"1e400\" }}", "error calling mustFromJson: json: cannot unmarshal number 1e400 into Go value of type float64"],
+    ["{{ mustFromJson \"  \" }}", "error calling mustFromJson: unexpected end of JSON input"],
+    ["{{ mustFromJson \"[\\\"é\\\" 1]\" }}", "error calling mustFromJson: invalid character '1' after array element"],
+    ["{{ mustFromJson \"é\" }}", "error calling mustFromJson: invalid character 'Ã' looking for beginning of value"],
+    ["{{ mustFromJson \"[1 é]\" }}", "error calling mustFromJson: invalid character 'Ã' after array element"],
+    ["{{ mustFromJson \"\\\"\\\\\" }}", "error calling mustFromJson: invalid character ' ' in string escape code"],
+    ["{{ mustFromJson \"\\\"a\" }}", "error calling mustFromJson: unexpected end of JSON input"],
+    ["{{ mustFromJson \"[\" }}", "error calling mustFromJson: unexpected end of JSON input"],
+    ["{{ mustFromJson \"1e\" }}", "error calling mustFromJson: invalid character ' ' in exponent of numeric literal"],
+    ["{{ mustFromJson \"1e+\" }}", "error calling mustFromJson: invalid character ' ' in exponent of numeric literal"],
+    ["{{ mustFromJson \"nul\" }}", "error calling mustFromJson: invalid character ' ' in literal null (expecting 'l')"],
+    ["{{ mustFromJson \"fals\" }}", "error calling mustFromJson: invalid character ' ' in literal false (expecting 'e')"],
+    ["{{ mustFromJson \"{\\\"a\\\"}\" }}", "error calling mustFromJson: invalid character '}' after object key"],
+    ["{{ mustFromJson \"\\u00a0\" }}", "error calling mustFromJson: invalid character 'Â' looking for beginning of value"],
+    ["{{ mustFromJson \"'\" }}", "error calling mustFromJson: invalid character '\\'' looking for beginning of value"],
+    ["{{ mustFromJson \"\\\"\\\\\\\"\" }}", "error calling mustFromJson: unexpected end of JSON input"],
+    ["{{ mustFromJson \"[1,2,3]]\" }}", "error calling mustFromJson: invalid character ']' after top-level value"],
+    ["{{ mustFromJson \"\\\"\\\\u\\\"\" }}", "error calling mustFromJson: invalid character '\"' in \\u hexadecimal character escape"],
+    ["{{ mustFromJson \"\\u0001\" }}", "error calling mustFromJson: invalid character '\\x01' looking for beginning of value"],
+    ["{{ mustFromJson \"\\\\\" }}", "error calling mustFromJson: invalid character '\\\\' looking for beginning of value"],
+    ["{{ mustFromJson \"{\\\"a\\\":1 \\\"b\\\"}\" }}", "error calling mustFromJson: invalid character '\"' after object key:value pair"],
+    ["{{ mustToJson (float64 \"NaN\") }}", "error calling mustToJson: json: unsupported value: NaN"],
+    ["{{ mustToPrettyJson (dict \"a\" (float64 \"-Inf\")) }}", "error calling mustToPrettyJson: json: unsupported value: -Inf"],
+    ["{{ toRawJson (float64 \"NaN\") }}", "error calling toRawJson: json: unsupported value: NaN"],
+    ["{{ mustToRawJson (list (float64 \"Inf\")) }}", "error calling mustToRawJson: json: unsupported value: +Inf"],
+  ])('%s fails', (text, message) => {
+    expect(errorOf(text, {}).message).toBe(message);
+  });
+});

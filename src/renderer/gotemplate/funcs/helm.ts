@@ -1,9 +1,9 @@
 // Helm's own template functions: helm/helm v3.10.1 pkg/engine/funcs.go and engine.go (include, tpl, required,
 // fail, lookup, toYaml/fromYaml, toJson/fromJson), plus sprig's clock and randomness made injectable.
 import { FailError, fn, FuncError, type FuncMap } from '../func-types.js';
-import { toJson } from '../go-json.js';
 import { toYaml } from '../go-yaml.js';
 import { isMap, isNil, newMap, setKey } from '../go-value.js';
+import { jsonTypeName } from './json.js';
 import { yamlLib } from '../../yaml-lib.js';
 import { deepFlowOffset, MAX_DEPTH, yamlV2Tags } from '../../values/yaml-read.js';
 
@@ -28,14 +28,6 @@ function readYaml(text: string): unknown {
   return normalize(
     yamlLib().parse(text, { version: '1.1', merge: true, uniqueKeys: false, maxAliasCount: 1000, logLevel: 'error', customTags: (tags) => yamlV2Tags(tags, true) }),
   );
-}
-
-function jsonTypeName(v: unknown): string {
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'number') return 'number';
-  if (typeof v === 'boolean') return 'bool';
-  return 'object';
 }
 
 /** helm's fromYaml: a map, else a map holding the reader's complaint under `Error`. */
@@ -63,37 +55,6 @@ function fromYamlArray(text: string): unknown[] {
     return v;
   } catch (e) {
     return [`error converting YAML to JSON: yaml: ${(e as Error).message.split('\n')[0]}`];
-  }
-}
-
-function readJson(text: string): unknown {
-  return normalize(JSON.parse(text) as unknown);
-}
-
-function fromJson(text: string): unknown {
-  const m = newMap();
-  try {
-    const v = readJson(text);
-    if (isNil(v)) return m;
-    if (!isMap(v)) {
-      setKey(m, 'Error', `json: cannot unmarshal ${jsonTypeName(v)} into Go value of type map[string]interface {}`);
-      return m;
-    }
-    return v;
-  } catch (e) {
-    setKey(m, 'Error', (e as Error).message);
-    return m;
-  }
-}
-
-function fromJsonArray(text: string): unknown[] {
-  try {
-    const v = readJson(text);
-    if (isNil(v)) return [];
-    if (!Array.isArray(v)) return [`json: cannot unmarshal ${jsonTypeName(v)} into Go value of type []interface {}`];
-    return v;
-  } catch (e) {
-    return [(e as Error).message];
   }
 }
 
@@ -170,54 +131,11 @@ export const helmFuncs: FuncMap = {
   }),
   lookup: fn(['string', 'string', 'string', 'string'], () => newMap()),
   toYaml: fn(['any'], ([v]) => toYaml(v)),
-  toJson: fn(['any'], ([v]) => toJson(v)),
-  mustToJson: fn(['any'], ([v]) => {
-    const s = toJson(v);
-    if (s === '' && !isNil(v)) throw new FuncError('json: unsupported value');
-    return s;
-  }),
-  toPrettyJson: fn(['any'], ([v]) => prettyJson(v)),
-  toRawJson: fn(['any'], ([v]) => toJson(v).replace(/\\u003c/g, '<').replace(/\\u003e/g, '>').replace(/\\u0026/g, '&')),
   fromYaml: fn(['string'], ([s]) => fromYaml(s as string)),
   fromYamlArray: fn(['string'], ([s]) => fromYamlArray(s as string)),
-  fromJson: fn(['string'], ([s]) => fromJson(s as string)),
-  fromJsonArray: fn(['string'], ([s]) => fromJsonArray(s as string)),
 
   now: fn([], (_a, env) => env.now()),
   date: fn(['string', 'any'], ([layout, d]) => goFormatTime(toTime(d), layout as string)),
   dateInZone: fn(['string', 'any', 'string'], ([layout, d]) => goFormatTime(toTime(d), layout as string)),
   unixEpoch: fn(['any'], ([d]) => String(Math.floor(toTime(d).getTime() / 1000))),
 };
-
-/** json.MarshalIndent(v, "", "  "). */
-function prettyJson(v: unknown): string {
-  const flat = toJson(v);
-  if (flat === '') return '';
-  // Re-indent the compact Go output token by token (strings kept verbatim).
-  let out = '';
-  let depth = 0;
-  let inStr = false;
-  for (let i = 0; i < flat.length; i++) {
-    const c = flat[i];
-    if (inStr) {
-      out += c;
-      if (c === '\\') out += flat[++i];
-      else if (c === '"') inStr = false;
-      continue;
-    }
-    if (c === '"') {
-      inStr = true;
-      out += c;
-    } else if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      if (flat[i + 1] === close) {
-        out += c + close;
-        i++;
-      } else out += c + '\n' + '  '.repeat(++depth);
-    } else if (c === '}' || c === ']') out += '\n' + '  '.repeat(--depth) + c;
-    else if (c === ',') out += ',\n' + '  '.repeat(depth);
-    else if (c === ':') out += ': ';
-    else out += c;
-  }
-  return out;
-}

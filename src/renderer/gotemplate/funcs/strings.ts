@@ -190,13 +190,6 @@ export const stringFuncs: FuncMap = {
   sha256sum: fn(['string'], ([a]) => createHash('sha256').update(s(a), 'utf8').digest('hex')),
   sha1sum: fn(['string'], ([a]) => createHash('sha1').update(s(a), 'utf8').digest('hex')),
   toString: fn(['any'], ([a]) => strval(a)),
-  base: fn(['string'], ([a]) => pathBase(s(a))),
-  dir: fn(['string'], ([a]) => pathDir(s(a))),
-  ext: fn(['string'], ([a]) => {
-    const str = s(a);
-    for (let i = str.length - 1; i >= 0 && str[i] !== '/'; i--) if (str[i] === '.') return str.slice(i);
-    return '';
-  }),
   wrap: fn(['int', 'string'], ([w, str]) => wrapCustom(s(str), n(w), '', false)),
   wrapWith: fn(['int', 'string', 'string'], ([w, sep, str]) => wrapCustom(s(str), n(w), s(sep), true)),
   abbrevboth: fn(['int', 'int', 'string'], ([l, r, str]) => abbrevboth(n(l), n(r), s(str))),
@@ -243,34 +236,6 @@ function base32(buf: Buffer): string {
   if (bits > 0) out += alpha[(value << (5 - bits)) & 31];
   while (out.length % 8 !== 0) out += '=';
   return out;
-}
-
-/** path.Clean, enough for path.Base/Dir. */
-function pathClean(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.startsWith('/');
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-    } else out.push(part);
-  }
-  const r = (rooted ? '/' : '') + out.join('/');
-  return r === '' ? '.' : r;
-}
-
-function pathBase(p: string): string {
-  if (p === '') return '.';
-  const t = p.replace(/\/+$/, '');
-  if (t === '') return '/';
-  return t.slice(t.lastIndexOf('/') + 1);
-}
-
-function pathDir(p: string): string {
-  const i = p.lastIndexOf('/');
-  return pathClean(p.slice(0, i + 1));
 }
 
 /**
