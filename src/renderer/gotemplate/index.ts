@@ -5,6 +5,7 @@ import type { FuncEnv, FuncMap } from './func-types.js';
 import { builtinFuncs } from './funcs/builtins.js';
 import { collectionFuncs } from './funcs/collections.js';
 import { cryptoFuncs } from './funcs/crypto.js';
+import { dateFuncs } from './funcs/dates.js';
 import { helmFuncs } from './funcs/helm.js';
 import { jsonFuncs } from './funcs/json.js';
 import { pathFuncs } from './funcs/paths.js';
@@ -46,6 +47,7 @@ const FUNCS: FuncMap = Object.assign(
   randomFuncs,
   pathFuncs,
   jsonFuncs,
+  dateFuncs,
   semverFuncs,
   cryptoFuncs,
   helmFuncs,

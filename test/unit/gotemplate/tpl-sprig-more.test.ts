@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tpl, TemplateError, type TemplateHost } from '../../../src/renderer/gotemplate/index.js';
 
@@ -6,6 +7,9 @@ import { tpl, TemplateError, type TemplateHost } from '../../../src/renderer/got
 // numbers are float64); errors are compared from Go's "error calling NAME: ..." clause on.
 // Integer literals in these texts are Go ints to helm and int64 to the evaluator, which does not tell the two
 // apart; the cases avoid the few places where that shows (an error naming the kind "int").
+
+// The date functions read the local zone, as Go's time.Local; helm ran with it set to UTC.
+process.env.TZ = 'UTC';
 
 function run(text: string, values: Record<string, unknown>, host?: TemplateHost): string {
   return tpl(text, { Values: structuredClone(values) }, { host });
@@ -202,5 +206,129 @@ describe('JSON: mustFromJson, mustToPrettyJson, mustToRawJson, and Go decoder er
     ["{{ mustToRawJson (list (float64 \"Inf\")) }}", "error calling mustToRawJson: json: unsupported value: +Inf"],
   ])('%s fails', (text, message) => {
     expect(errorOf(text, {}).message).toBe(message);
+  });
+});
+
+describe('sprig date functions', () => {
+  // helm ran in the UTC zone; its clock read about 2026-11-21 12:21 UTC, which the host clock here repeats.
+  const values = { f: 1.5, s: '2020-01-02' };
+  const host: TemplateHost = { now: () => new Date('2026-11-21T12:21:24.858Z') };
+  const hasZoneinfo = existsSync('/usr/share/zoneinfo/America/New_York');
+
+  it.each<[string, string]>([
+    ["{{ toDate \"2006-01-02\" \"2020-03-04\" }}|{{ toDate \"2006-01-02T15:04:05Z07:00\" \"2020-03-04T05:06:07+02:00\" }}|{{ toDate \"2006-01-02 15:04:05.000 MST\" \"2020-03-04 05:06:07.123 PST\" }}|{{ toDate \"2006-01-02\" \"bad\" }}|{{ toDate \"Jan 2 06 3:04PM\" \"Feb 3 21 4:05AM\" }}", "2020-03-04 00:00:00 +0000 UTC|2020-03-04 05:06:07 +0200 +0200|2020-03-04 05:06:07.123 +0000 PST|0001-01-01 00:00:00 +0000 UTC|2021-02-03 04:05:00 +0000 UTC"],
+    ["{{ mustToDate \"2006-01-02T15:04:05Z07:00\" \"2020-03-04T05:06:07+25:00\" }}", "2020-03-04 05:06:07 +2500 +2500"],
+    ["{{ mustToDate \"2006-01-02T15:04:05.999999999Z07:00\" \"2020-03-04T05:06:07.123456789Z\" }}|{{ mustToDate \"2006-01-02 MST\" \"2020-07-01 CEST\" }}|{{ mustToDate \"2006-01-02 -0700\" \"2020-07-01 +0530\" }}|{{ mustToDate \"Monday, 02-Jan-06\" \"Tuesday, 03-Mar-20\" }}", "2020-03-04 05:06:07.123456789 +0000 UTC|2020-07-01 00:00:00 +0000 CEST|2020-07-01 00:00:00 +0530 +0530|2020-03-03 00:00:00 +0000 UTC"],
+    ["{{ toDate \"2006-01-02\" \"2020-03-04\" | date \"Mon Monday Jan January 1 01 2 02 _2 06 2006 3 03 15 4 04 5 05 PM pm MST Z07:00 -07:00 -0700 Z0700 -07 Z07 .000 .999 ,000 002 __2\" }}", "Wed Wednesday Mar March 3 03 4 04  4 20 2020 12 12 00 0 00 0 00 AM am UTC Z +00:00 +0000 Z +00 Z .000  ,000 064  64"],
+    ["{{ toDate \"2006-01-02 15:04:05.000\" \"2020-03-04 17:06:07.120\" | date \"3 03 15 PM pm .000 .999 .000000 .999999999 05.00 05,999\" }}", "5 05 17 PM pm .120 .12 .120000 .12 07.12 07,12"],
+    ["{{ dateModify \"1h30m\" (toDate \"2006-01-02\" \"2020-03-04\") }}|{{ date_modify \"-2.5h\" (toDate \"2006-01-02\" \"2020-03-04\") }}|{{ dateModify \"bad\" (toDate \"2006-01-02\" \"2020-03-04\") }}|{{ mustDateModify \"1us\" (toDate \"2006-01-02\" \"2020-03-04\") }}|{{ must_date_modify \"1µs2ns\" (toDate \"2006-01-02\" \"2020-03-04\") }}", "2020-03-04 01:30:00 +0000 UTC|2020-03-03 21:30:00 +0000 UTC|2020-03-04 00:00:00 +0000 UTC|2020-03-04 00:00:00.000001 +0000 UTC|2020-03-04 00:00:00.000001002 +0000 UTC"],
+    ["{{ toDate \"2006-01-02 MST\" \"2020-01-01 +03\" }}|{{ toDate \"2006-01-02 MST\" \"2020-01-01 GMT+3\" }}|{{ toDate \"2006-01-02 MST\" \"2020-01-01 GMT\" }}|{{ toDate \"2006-01-02 MST\" \"2020-01-01 UTC\" }}|{{ toDate \"2006-01-02 MST\" \"2020-01-01 ChST\" }}|{{ toDate \"2006-01-02 MST\" \"2020-01-01 WITA\" }}|{{ toDate \"2006-01-02 MST\" \"2020-01-01 ABCDT\" }}", "2020-01-01 00:00:00 +0000 +03|2020-01-01 03:00:00 +0300 GMT+3|2020-01-01 00:00:00 +0000 GMT|2020-01-01 00:00:00 +0000 UTC|2020-01-01 00:00:00 +0000 ChST|2020-01-01 00:00:00 +0000 WITA|2020-01-01 00:00:00 +0000 ABCDT"],
+    ["{{ toDate \"15:04:05\" \"01:02:03.123456789123\" }}|{{ toDate \"15:04:05\" \"01:02:03,5\" }}|{{ toDate \"15:04:05.000\" \"01:02:03.123\" }}|{{ toDate \"15:04:05.999\" \"01:02:03\" }}|{{ toDate \"15:04:05.999\" \"01:02:03.1234\" }}|{{ toDate \"06 Jan 2\" \"68 feb 3\" }}|{{ toDate \"06 January _2\" \"69 MARCH  4\" }}|{{ toDate \"2006 002\" \"2020 060\" }}|{{ toDate \"2006 __2\" \"2021  60\" }}|{{ toDate \"3:04pm\" \"12:30am\" }}|{{ toDate \"3:04PM\" \"12:30PM\" }}|{{ toDate \"Mon Jan 2\" \"fri Feb 3\" }}", "0000-01-01 01:02:03.123456789 +0000 UTC|0000-01-01 01:02:03.5 +0000 UTC|0000-01-01 01:02:03.123 +0000 UTC|0000-01-01 01:02:03 +0000 UTC|0000-01-01 01:02:03.1234 +0000 UTC|2068-02-03 00:00:00 +0000 UTC|1969-03-04 00:00:00 +0000 UTC|2020-02-29 00:00:00 +0000 UTC|2021-03-01 00:00:00 +0000 UTC|0000-01-01 00:30:00 +0000 UTC|0000-01-01 12:30:00 +0000 UTC|0000-02-03 00:00:00 +0000 UTC"],
+    ["{{ toDate \"2006 01  02\" \"2020 03 04\" }}|{{ toDate \"2006-01-02 -070000\" \"2020-01-01 +013015\" }}|{{ toDate \"2006-01-02 Z07:00:00\" \"2020-01-01 -01:30:15\" }}|{{ toDate \"2006-01-02 -07\" \"2020-01-01 +05\" | date \"Z07:00:00 -070000 Z070000\" }}|{{ toDate \"2006\" \"0000\" }}|{{ toDate \"2006\" \"0000\" | date \"2006 06\" }}|{{ toDate \"2006\" \"-001\" }}", "2020-03-04 00:00:00 +0000 UTC|2020-01-01 00:00:00 +0130 +0130|2020-01-01 00:00:00 -0130 -0130|Z +000000 Z|0000-01-01 00:00:00 +0000 UTC|0000 00|0001-01-01 00:00:00 +0000 UTC"],
+    ["{{ (toDate \"2006-01-02\" \"2020-03-04\") | dateModify \"-2562047h\" }}|{{ toDate \"2006-01-02\" \"0001-01-01\" | dateModify \"-1h\" }}|{{ toDate \"2006-01-02\" \"0001-01-01\" | dateModify \"-9000000h\" | date \"2006-01-02 15 MST\" }}", "1727-11-24 01:00:00 +0000 UTC|0000-12-31 23:00:00 +0000 UTC|0001-01-01 00 UTC"],
+    ["{{ toDate \"MST\" \"GMT+13\" }}|{{ toDate \"MST\" \"GMT-14\" }}|{{ toDate \"MST\" \"GMT+0\" }}|{{ toDate \"MST\" \"+00\" }}|{{ toDate \"MST\" \"+13\" }}|{{ toDate \"MST\" \"-23\" }}|{{ toDate \"MST\" \"GMT+23\" }}|{{ toDate \"MST\" \"GMT-23\" }}", "0000-01-01 13:00:00 +1300 GMT+13|-0001-12-31 10:00:00 -1400 GMT-14|0000-01-01 00:00:00 +0000 GMT+0|0000-01-01 00:00:00 +0000 +00|0000-01-01 00:00:00 +0000 +13|0000-01-01 00:00:00 +0000 -23|0000-01-01 23:00:00 +2300 GMT+23|-0001-12-31 01:00:00 -2300 GMT-23"],
+    ["{{ mustToDate \"06\" \"+1\" }}", "2001-01-01 00:00:00 +0000 UTC"],
+    ["{{ toDate \"_2 __2\" \" 5 100\" }}|{{ toDate \"2006 __2\" \"2020 5\" }}|{{ toDate \"15:04:05.999999999\" \"01:02:03.1234567891\" }}|{{ toDate \"05\" \"1.5\" }}|{{ toDate \"05 .999\" \"1 .5\" }}|{{ toDate \"2006 MST\" \"2020 EST\" | unixEpoch }}", "0001-01-01 00:00:00 +0000 UTC|2020-01-05 00:00:00 +0000 UTC|0001-01-01 00:00:00 +0000 UTC|0001-01-01 00:00:00 +0000 UTC|0001-01-01 00:00:00 +0000 UTC|1577836800"],
+    ["{{ mustToDate \"__2\" \"5\" }}", "0000-01-05 00:00:00 +0000 UTC"],
+    ["{{ toDate \"2006-01-02 15:04:05\" \"2020-03-04 05:06:07\" | date \"Jan January Mon Monday 1 01 2 02 _2 __2 002 3 03 15 4 04 5 05 06 2006 PM pm MST -07 Z07 ,99 .00 .000000000 .9999999999 January2006 Monday2 Mondays Janx JanX _2006 x06y\" }}", "Mar March Wed Wednesday 3 03 4 04  4  64 064 5 05 05 6 06 7 07 20 2020 AM am UTC +00 Z  .00 .000000000  March2020 Wednesday4 Wednesdays Janx MarX _2020 x20y"],
+    ["{{ durationRound (toDate \"2006\" \"2300\") }}|{{ durationRound (toDate \"2006\" \"0001\") }}|{{ ago (toDate \"2006\" \"0001\") }}|{{ ago (toDate \"2006\" \"9999\") }}|{{ durationRound \"-9223372036854775807ns\" }}|{{ durationRound \"9223372036854775807ns\" }}|{{ durationRound \"1y\" }}", "273y|292y|2562047h47m16.854775807s|-2562047h47m16.854775808s|292y|292y|0s"],
+    ["{{ mustDateModify \"0.0000000000000000000001h\" (toDate \"2006\" \"2020\") }}", "2020-01-01 00:00:00 +0000 UTC"],
+    ["{{ mustDateModify \"1.9999999999s\" (toDate \"2006\" \"2020\") }}", "2020-01-01 00:00:01.999999999 +0000 UTC"],
+    ["{{ mustDateModify \"2562047h47m16.854775807s\" (toDate \"2006\" \"2020\") }}", "2312-04-11 23:47:16.854775807 +0000 UTC"],
+    ["{{ duration (int64 90) }}|{{ duration (add 3600 1) }}|{{ duration (int64 9223372036) }}|{{ duration (int64 -61) }}|{{ durationRound (int64 3600000000000) }}|{{ durationRound (int64 3600000000001) }}|{{ durationRound (int64 -1) }}|{{ durationRound (int64 1500000000) }}|{{ duration (int64 9223372037) }}|{{ duration (int64 0) }}|{{ durationRound (int64 999) }}|{{ durationRound (int64 86400000000001) }}|{{ durationRound (int64 2592000000000001) }}", "1m30s|1h0m1s|2562047h47m16s|-1m1s|60m|1h|0s|1s|-2562047h47m16.709551616s|0s|0s|1d|1mo"],
+    ["{{ toDate \"2006-01-02\" \"2020-03-04\" | unixEpoch }}|{{ toDate \"2006-01-02\" \"bad\" }}|{{ toDate \"2006-01-02\" \"bad\" | unixEpoch }}", "1583280000|0001-01-01 00:00:00 +0000 UTC|-62135596800"],
+    ["{{ toDate \"2006-01-02 15:04\" \"2021-03-14 07:30\" | unixEpoch }}|{{ toDate \"2006-01-02T15:04:05Z07:00\" \"2021-03-14T07:30:00-05:00\" | unixEpoch }}", "1615707000|1615725000"],
+    ["{{ toDate \"2006-01-02 15:04:05.999999999\" \"1999-12-31 23:59:59.999999999\" | dateModify \"1ns\" }}|{{ toDate \"2006-01-02 15:04:05.999999999\" \"1999-12-31 23:59:59.999999999\" | dateModify \"-1.5ms\" }}", "2000-01-01 00:00:00 +0000 UTC|1999-12-31 23:59:59.998499999 +0000 UTC"],
+    ["{{ date \"2006-01-02\" (int64 86400) }}|{{ dateInZone \"15:04\" (int64 3600) \"UTC\" }}|{{ htmlDate (int64 0) }}", "1970-01-02|01:00|1970-01-01"],
+    ["{{ ago .Values.f }}|{{ ago now }}|{{ ago (now | dateModify \"1h\") }}|{{ ago (now | dateModify \"-90m\") }}|{{ ago (now | dateModify \"-1.4s\") }}", "0s|0s|-1h0m0s|1h30m0s|1s"],
+    ["{{ duration \"3661\" }}|{{ duration .Values.f }}|{{ duration \"x\" }}|{{ duration \"1.5\" }}", "1h1m1s|0s|0s|0s"],
+    ["{{ durationRound \"2h10m\" }}|{{ durationRound \"-90s\" }}|{{ durationRound \"400d\" }}|{{ durationRound \"9000h\" }}|{{ durationRound \"800h\" }}|{{ durationRound \"1s\" }}|{{ durationRound \"1.5s\" }}|{{ durationRound .Values.f }}|{{ durationRound \"1h0.5s\" }}|{{ durationRound \"61s\" }}", "2h|1m|0s|1y|1mo|0s|1s|0s|1h|1m"],
+    ["{{ $t := toDate \"2006-01-02 15:04:05.000\" \"2020-03-04 05:06:07.089\" }}{{ $t.Unix }}|{{ $t.UnixMilli }}|{{ $t.UnixMicro }}|{{ $t.UnixNano }}|{{ $t.Year }}|{{ $t.YearDay }}|{{ $t.Day }}|{{ $t.Hour }}|{{ $t.Minute }}|{{ $t.Second }}|{{ $t.Nanosecond }}|{{ $t.IsZero }}|{{ $t.Format \"Jan 2\" }}|{{ $t.UTC }}|{{ $t.Local }}|{{ $t.String }}|{{ $t.Unix | typeOf }}", "1583298367|1583298367089|1583298367089000|1583298367089000000|2020|64|4|5|6|7|89000000|false|Mar 4|2020-03-04 05:06:07.089 +0000 UTC|2020-03-04 05:06:07.089 +0000 UTC|2020-03-04 05:06:07.089 +0000 UTC|int64"],
+    ["{{ toDate \"05\" \".5\" }}", "0000-01-01 00:00:00.5 +0000 UTC"],
+    ["{{ $t := toDate \"2006\" \"2020\" }}{{ $u := toDate \"2006\" \"2021\" }}{{ $t.Before $u }}|{{ $t.After $u }}|{{ $t.Equal $t }}|{{ (toDate \"x\" \"y\").IsZero }}|{{ $t.Add 1000000000 }}", "true|false|true|true|2020-01-01 00:00:01 +0000 UTC"],
+  ])('%s', (text, want) => {
+    expect(run(text, values, host)).toBe(want);
+  });
+
+  it.skipIf(!hasZoneinfo).each<[string, string]>([
+    ["{{ date_in_zone \"2006-01-02 15:04 MST -0700\" 0 \"America/New_York\" }}|{{ dateInZone \"2006-01-02 15:04 MST Z07:00\" 1600000000 \"Europe/Berlin\" }}|{{ dateInZone \"15:04 MST\" 1600000000 \"Asia/Kolkata\" }}|{{ dateInZone \"15:04 MST\" 1600000000 \"Nowhere/Zone\" }}|{{ dateInZone \"15:04 MST\" 1600000000 \"\" }}|{{ dateInZone \"15:04 MST\" 1600000000 \"Local\" }}|{{ dateInZone \"15:04 MST -07:00\" 1600000000 \"America/Sao_Paulo\" }}|{{ dateInZone \"15:04 MST\" 4102444800 \"America/New_York\" }}|{{ dateInZone \"15:04 MST\" 4118000000 \"America/New_York\" }}|{{ dateInZone \"15:04 MST\" 1600000000 \"EST5EDT\" }}|{{ dateInZone \"15:04 MST\" 1600000000 \"UTC\" }}", "1969-12-31 19:00 EST -0500|2020-09-13 14:26 CEST +02:00|17:56 IST|12:26 UTC|12:26 UTC|12:26 UTC|09:26 -03 -03:00|19:00 EST|20:53 EDT|08:26 EDT|12:26 UTC"],
+    ["{{ htmlDate 0 }}|{{ htmlDateInZone 86399 \"Asia/Tokyo\" }}|{{ htmlDate .Values.f | len }}|{{ htmlDate .Values.s | len }}|{{ date \"2006\" .Values.f }}", "1970-01-01|1970-01-02|10|10|2026"],
+    ["{{ dateInZone \"2006-01-02 15:04:05 MST\" (toDate \"2006-01-02 15:04\" \"2021-03-14 07:30\") \"America/New_York\" }}|{{ dateInZone \"2006-01-02 15:04:05 MST\" (toDate \"2006-01-02 15:04\" \"2021-11-07 05:30\") \"America/New_York\" }}|{{ dateInZone \"2006-01-02 15:04:05 MST\" (toDate \"2006-01-02 15:04\" \"2021-11-07 06:30\") \"America/New_York\" }}|{{ dateInZone \"2006-01-02 MST -0700\" (toDate \"2006-01-02\" \"1850-01-01\") \"America/New_York\" }}|{{ dateInZone \"2006-01-02 MST -07:00:00\" (toDate \"2006-01-02\" \"1850-01-01\") \"Europe/Amsterdam\" }}|{{ dateInZone \"2006-01-02 MST\" (toDate \"2006-01-02\" \"2060-07-01\") \"Australia/Sydney\" }}|{{ dateInZone \"2006-01-02 MST\" (toDate \"2006-01-02\" \"2060-01-01\") \"Australia/Sydney\" }}|{{ dateInZone \"2006-01-02 MST\" 0 \"Etc/GMT+5\" }}|{{ dateInZone \"2006-01-02 MST\" 0 \"../etc\" }}|{{ dateInZone \"2006 MST\" 0 \"/etc/localtime\" }}|{{ dateInZone \"15:04 MST\" 0 \"utc\" }}|{{ dateInZone \"15:04 MST\" 0 \"US/Eastern\" }}|{{ dateInZone \"15:04 MST\" 0 \"Europe/Dublin\" }}|{{ dateInZone \"2006-01-02 15:04 MST\" 1700000000 \"Europe/Dublin\" }}|{{ dateInZone \"2006-01-02 15:04 MST\" 1690000000 \"Europe/Dublin\" }}", "2021-03-14 03:30:00 EDT|2021-11-07 01:30:00 EDT|2021-11-07 01:30:00 EST|1849-12-31 LMT -0456|1850-01-01 AMT +00:19:32|2060-07-01 AEST|2060-01-01 AEDT|1969-12-31 -05|1970-01-01 UTC|1970 UTC|00:00 UTC|19:00 EST|01:00 IST|2023-11-14 22:13 GMT|2023-07-22 05:26 IST"],
+    ["{{ dateInZone \"2006-01-02 15:04 MST\" (toDate \"2006-01-02\" \"2200-07-01\") \"America/Santiago\" }}|{{ dateInZone \"2006-01-02 15:04 MST\" (toDate \"2006-01-02\" \"2200-01-01\") \"America/Santiago\" }}|{{ dateInZone \"2006-01-02 15:04 MST\" (toDate \"2006-01-02\" \"2200-07-01\") \"Africa/Casablanca\" }}|{{ dateInZone \"2006-01-02 15:04 MST\" (toDate \"2006-01-02\" \"2200-07-01\") \"Asia/Tehran\" }}|{{ dateInZone \"2006-01-02 15:04 MST\" (toDate \"2006-01-02\" \"2200-07-01\") \"Europe/London\" }}", "2200-06-30 20:00 -04|2199-12-31 21:00 -03|2200-07-01 01:00 +01|2200-07-01 03:30 +0330|2200-07-01 01:00 BST"],
+  ])('%s (zones from the system zoneinfo, as Go reads them)', (text, want) => {
+    expect(run(text, values, host)).toBe(want);
+  });
+
+  it.each<[string, string]>([
+    ["{{ mustToDate \"2006-01-02\" \"bad\" }}", "error calling mustToDate: parsing time \"bad\" as \"2006-01-02\": cannot parse \"bad\" as \"2006\""],
+    ["{{ mustToDate \"2006-01-02\" \"2020-13-01\" }}", "error calling mustToDate: parsing time \"2020-13-01\": month out of range"],
+    ["{{ mustToDate \"2006-01-02\" \"2020-02-30\" }}", "error calling mustToDate: parsing time \"2020-02-30\": day out of range"],
+    ["{{ mustToDate \"2006-01-02\" \"2020-01-02x\" }}", "error calling mustToDate: parsing time \"2020-01-02x\": extra text: \"x\""],
+    ["{{ mustToDate \"15:04\" \"25:00\" }}", "error calling mustToDate: parsing time \"25:00\": hour out of range"],
+    ["{{ mustDateModify \"bad\" (toDate \"2006-01-02\" \"2020-03-04\") }}", "error calling mustDateModify: time: invalid duration \"bad\""],
+    ["{{ mustDateModify \"1x\" (toDate \"2006-01-02\" \"2020-03-04\") }}", "error calling mustDateModify: time: unknown unit \"x\" in duration \"1x\""],
+    ["{{ mustDateModify \"\" (toDate \"2006-01-02\" \"2020-03-04\") }}", "error calling mustDateModify: time: invalid duration \"\""],
+    ["{{ mustDateModify \"99999999999h\" (toDate \"2006-01-02\" \"2020-03-04\") }}", "error calling mustDateModify: time: invalid duration \"99999999999h\""],
+    ["{{ mustToDate \"2006-01-02 MST\" \"2020-01-01 ABCD\" }}", "error calling mustToDate: parsing time \"2020-01-01 ABCD\" as \"2006-01-02 MST\": cannot parse \"ABCD\" as \"MST\""],
+    ["{{ mustToDate \"2006-01-02 MST\" \"2020-01-01 Ab\" }}", "error calling mustToDate: parsing time \"2020-01-01 Ab\" as \"2006-01-02 MST\": cannot parse \"Ab\" as \"MST\""],
+    ["{{ mustToDate \"15:04:05.000\" \"01:02:03.12\" }}", "error calling mustToDate: parsing time \"01:02:03.12\" as \"15:04:05.000\": cannot parse \".12\" as \".000\""],
+    ["{{ mustToDate \"2006 002\" \"2021 366\" }}", "error calling mustToDate: parsing time \"2021 366\": day-of-year out of range"],
+    ["{{ mustToDate \"2006-01 002\" \"2021-02 060\" }}", "error calling mustToDate: parsing time \"2021-02 060\": day-of-year does not match month"],
+    ["{{ mustToDate \"2006 002 2\" \"2021 060 2\" }}", "error calling mustToDate: parsing time \"2021 060 2\": day-of-year does not match day"],
+    ["{{ mustToDate \"Jan\" \"Foo\" }}", "error calling mustToDate: parsing time \"Foo\" as \"Jan\": cannot parse \"Foo\" as \"Jan\""],
+    ["{{ mustToDate \"3PM\" \"3XM\" }}", "error calling mustToDate: parsing time \"3XM\" as \"3PM\": cannot parse \"\" as \"PM\""],
+    ["{{ mustToDate \"2006\" \"20\" }}", "error calling mustToDate: parsing time \"20\" as \"2006\": cannot parse \"20\" as \"2006\""],
+    ["{{ mustToDate \"01\" \"1\" }}", "error calling mustToDate: parsing time \"1\" as \"01\": cannot parse \"1\" as \"01\""],
+    ["{{ mustToDate \"1\" \"00\" }}", "error calling mustToDate: parsing time \"00\": month out of range"],
+    ["{{ mustToDate \"15:04\" \"10:61\" }}", "error calling mustToDate: parsing time \"10:61\": minute out of range"],
+    ["{{ mustToDate \"05\" \"61\" }}", "error calling mustToDate: parsing time \"61\": second out of range"],
+    ["{{ mustToDate \"2006 -0700\" \"2020 x0100\" }}", "error calling mustToDate: parsing time \"2020 x0100\" as \"2006 -0700\": cannot parse \"\" as \"-0700\""],
+    ["{{ mustToDate \"2006 -07:00\" \"2020 +0100\" }}", "error calling mustToDate: parsing time \"2020 +0100\" as \"2006 -07:00\": cannot parse \"+0100\" as \"-07:00\""],
+    ["{{ mustToDate \"2006 Z07\" \"2020 +1\" }}", "error calling mustToDate: parsing time \"2020 +1\" as \"2006 Z07\": cannot parse \"+1\" as \"Z07\""],
+    ["{{ mustToDate \"2006 MST\" \"2020 ab\" }}", "error calling mustToDate: parsing time \"2020 ab\" as \"2006 MST\": cannot parse \"ab\" as \"MST\""],
+    ["{{ mustToDate \"2006  01\" \"2020 1\" }}", "error calling mustToDate: parsing time \"2020 1\" as \"2006  01\": cannot parse \"1\" as \"01\""],
+    ["{{ mustToDate \"2006 é\" \"2020 ü\" }}", "error calling mustToDate: parsing time \"2020 \\xc3\\xbc\" as \"2006 \\xc3\\xa9\": cannot parse \"\\xbc\" as \" \\xc3\\xa9\""],
+    ["{{ mustToDate \"2006\" \"2020\\n\" }}", "error calling mustToDate: parsing time \"2020\\x0a\": extra text: \"\\x0a\""],
+    ["{{ mustToDate \"MST\" \"+24\" }}", "error calling mustToDate: parsing time \"+24\" as \"MST\": cannot parse \"+24\" as \"MST\""],
+    ["{{ mustToDate \"MST\" \"GMT+24\" }}", "error calling mustToDate: parsing time \"GMT+24\": extra text: \"+24\""],
+    ["{{ mustToDate \"MST\" \"GMT+\" }}", "error calling mustToDate: parsing time \"GMT+\": extra text: \"+\""],
+    ["{{ mustToDate \"MST\" \"+x\" }}", "error calling mustToDate: parsing time \"+x\" as \"MST\": cannot parse \"+x\" as \"MST\""],
+    ["{{ mustToDate \".000\" \".-12\" }}", "error calling mustToDate: parsing time \".-12\": fractional second out of range"],
+    ["{{ mustToDate \"2006\" \"+001\" }}", "error calling mustToDate: parsing time \"+001\" as \"2006\": cannot parse \"+001\" as \"2006\""],
+    ["{{ mustToDate \"Mon\" \"Mo\" }}", "error calling mustToDate: parsing time \"Mo\" as \"Mon\": cannot parse \"Mo\" as \"Mon\""],
+    ["{{ mustToDate \"_2\" \"  3\" }}", "error calling mustToDate: parsing time \"  3\" as \"_2\": cannot parse \" 3\" as \"_2\""],
+    ["{{ mustToDate \"15\" \"-1\" }}", "error calling mustToDate: parsing time \"-1\" as \"15\": cannot parse \"-1\" as \"15\""],
+    ["{{ mustToDate \"PM\" \"P\" }}", "error calling mustToDate: parsing time \"P\" as \"PM\": cannot parse \"P\" as \"PM\""],
+    ["{{ mustToDate \"2006 002\" \"2021 000\" }}", "error calling mustToDate: parsing time \"2021 000\": day-of-year out of range"],
+    ["{{ mustToDate \"002\" \"05\" }}", "error calling mustToDate: parsing time \"05\" as \"002\": cannot parse \"05\" as \"002\""],
+    ["{{ mustToDate \"2006-01-02\" \"2021-02-29\" }}", "error calling mustToDate: parsing time \"2021-02-29\": day out of range"],
+    ["{{ mustToDate \"Jan _2\" \"Feb 30\" }}", "error calling mustToDate: parsing time \"Feb 30\": day out of range"],
+    ["{{ mustToDate \"1/2\" \"13/1\" }}", "error calling mustToDate: parsing time \"13/1\": month out of range"],
+    ["{{ mustToDate \"3:04PM\" \"13:00PM\" }}", "error calling mustToDate: parsing time \"13:00PM\": hour out of range"],
+    ["{{ mustDateModify \".s\" now }}", "error calling mustDateModify: time: invalid duration \".s\""],
+    ["{{ mustDateModify \"1\" now }}", "error calling mustDateModify: time: missing unit in duration \"1\""],
+    ["{{ mustDateModify \"µs\" now }}", "error calling mustDateModify: time: invalid duration \"\\xc2\\xb5s\""],
+    ["{{ mustDateModify \"1é\" now }}", "error calling mustDateModify: time: unknown unit \"\\xc3\\xa9\" in duration \"1\\xc3\\xa9\""],
+    ["{{ mustDateModify \"+\" now }}", "error calling mustDateModify: time: invalid duration \"+\""],
+    ["{{ mustDateModify \"2562047h47m16.854775808s\" (toDate \"2006\" \"2020\") }}", "error calling mustDateModify: time: invalid duration \"2562047h47m16.854775808s\""],
+  ])('%s fails', (text, message) => {
+    expect(errorOf(text, values).message).toBe(message);
+  });
+
+  it.each<[string, string]>([
+    ['{{ dateModify "1h" .Values.s }}', 'wrong type for value; expected time.Time; got string'],
+    ['{{ unixEpoch .Values.f }}', 'wrong type for value; expected time.Time; got float64'],
+  ])('%s fails on a value that is not a time', (text, clause) => {
+    // helm reports this at the argument (Go checks the parameter type); here the function reports it.
+    expect(errorOf(text, values).message).toContain(clause);
+  });
+
+  it('now is the host clock in the local zone, printed with its monotonic reading as Go prints time.Now', () => {
+    expect(run('{{ now }}', {}, host)).toMatch(/^2026-11-21 12:21:24\.858 \+0000 UTC m=[+-]\d+\.\d{9}$/);
+    expect(run('{{ now | date "2006-01-02T15:04:05.000Z07:00" }}|{{ now | unixEpoch }}|{{ now | htmlDate }}', {}, host)).toBe('2026-11-21T12:21:24.858Z|1795263684|2026-11-21');
+    // dateModify keeps the reading (moved along); In/UTC drop it.
+    expect(run('{{ now | dateModify "1h" }}', {}, host)).toMatch(/^2026-11-21 13:21:24\.858 \+0000 UTC m=[+-]\d+\.\d{9}$/);
+    expect(run('{{ now.UTC }}', {}, host)).toBe('2026-11-21 12:21:24.858 +0000 UTC');
+    expect(run('{{ ago (int64 0) }}', {}, host)).toMatch(/^\d+h\d+m\d+s$/);
   });
 });

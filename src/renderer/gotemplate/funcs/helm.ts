@@ -1,5 +1,5 @@
 // Helm's own template functions: helm/helm v3.10.1 pkg/engine/funcs.go and engine.go (include, tpl, required,
-// fail, lookup, toYaml/fromYaml, toJson/fromJson), plus sprig's clock and randomness made injectable.
+// fail, lookup, toYaml/fromYaml). Its JSON functions are in json.ts, toToml in toml.ts.
 import { FailError, fn, FuncError, type FuncMap } from '../func-types.js';
 import { toYaml } from '../go-yaml.js';
 import { isMap, isNil, newMap, setKey } from '../go-value.js';
@@ -58,67 +58,6 @@ function fromYamlArray(text: string): unknown[] {
   }
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-/** time.Time.Format with Go's reference layout, in UTC. */
-export function goFormatTime(d: Date, layout: string): string {
-  const p2 = (n: number): string => String(n).padStart(2, '0');
-  const h = d.getUTCHours();
-  const tokens: Array<[string, () => string]> = [
-    ['January', () => MONTHS[d.getUTCMonth()]],
-    ['Monday', () => DAYS[d.getUTCDay()]],
-    ['2006', () => String(d.getUTCFullYear()).padStart(4, '0')],
-    ['Jan', () => MONTHS[d.getUTCMonth()].slice(0, 3)],
-    ['Mon', () => DAYS[d.getUTCDay()].slice(0, 3)],
-    ['MST', () => 'UTC'],
-    ['Z07:00', () => 'Z'],
-    ['Z0700', () => 'Z'],
-    ['-07:00', () => '+00:00'],
-    ['-0700', () => '+0000'],
-    ['.000000000', () => '.' + String(d.getUTCMilliseconds()).padStart(3, '0') + '000000'],
-    ['.000000', () => '.' + String(d.getUTCMilliseconds()).padStart(3, '0') + '000'],
-    ['.000', () => '.' + String(d.getUTCMilliseconds()).padStart(3, '0')],
-    ['.999999999', () => (d.getUTCMilliseconds() ? ('.' + String(d.getUTCMilliseconds()).padStart(3, '0')).replace(/0+$/, '') : '')],
-    ['.999', () => (d.getUTCMilliseconds() ? ('.' + String(d.getUTCMilliseconds()).padStart(3, '0')).replace(/0+$/, '') : '')],
-    ['01', () => p2(d.getUTCMonth() + 1)],
-    ['02', () => p2(d.getUTCDate())],
-    ['_2', () => String(d.getUTCDate()).padStart(2, ' ')],
-    ['06', () => p2(d.getUTCFullYear() % 100)],
-    ['15', () => p2(h)],
-    ['03', () => p2(h % 12 === 0 ? 12 : h % 12)],
-    ['04', () => p2(d.getUTCMinutes())],
-    ['05', () => p2(d.getUTCSeconds())],
-    ['PM', () => (h >= 12 ? 'PM' : 'AM')],
-    ['pm', () => (h >= 12 ? 'pm' : 'am')],
-    ['1', () => String(d.getUTCMonth() + 1)],
-    ['2', () => String(d.getUTCDate())],
-    ['3', () => String(h % 12 === 0 ? 12 : h % 12)],
-    ['4', () => String(d.getUTCMinutes())],
-    ['5', () => String(d.getUTCSeconds())],
-  ];
-  let out = '';
-  let i = 0;
-  outer: while (i < layout.length) {
-    for (const [tok, f] of tokens) {
-      if (layout.startsWith(tok, i)) {
-        out += f();
-        i += tok.length;
-        continue outer;
-      }
-    }
-    out += layout[i++];
-  }
-  return out;
-}
-
-function toTime(v: unknown): Date {
-  if (v instanceof Date) return v;
-  if (typeof v === 'bigint') return new Date(Number(v) * 1000);
-  if (typeof v === 'number') return new Date(Math.trunc(v) * 1000);
-  return new Date(NaN);
-}
-
 export const helmFuncs: FuncMap = {
   include: fn(['string', 'any'], ([name, data], env) => env.include(name as string, data)),
   tpl: fn(['string', 'any'], ([text, data], env) => env.tpl(text as string, data)),
@@ -134,8 +73,4 @@ export const helmFuncs: FuncMap = {
   fromYaml: fn(['string'], ([s]) => fromYaml(s as string)),
   fromYamlArray: fn(['string'], ([s]) => fromYamlArray(s as string)),
 
-  now: fn([], (_a, env) => env.now()),
-  date: fn(['string', 'any'], ([layout, d]) => goFormatTime(toTime(d), layout as string)),
-  dateInZone: fn(['string', 'any', 'string'], ([layout, d]) => goFormatTime(toTime(d), layout as string)),
-  unixEpoch: fn(['any'], ([d]) => String(Math.floor(toTime(d).getTime() / 1000))),
 };
