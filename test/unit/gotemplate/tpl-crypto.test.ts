@@ -372,6 +372,23 @@ describe('certificates: private keys in PEM as Go reads them', () => {
   });
 });
 
+describe('certificates: IP SANs read as net.ParseIP reads them', () => {
+  it('writes IPv4 (and IPv4-mapped IPv6) in 4 bytes, other IPv6 in 16', () => {
+    const ips = ['::', '1::', '::1.2.3.4', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7::', '::ffff:10.0.0.1', '0.0.0.0', '255.255.255.255', 'ABCD:ef01::', '1:2:3:4:5:6:1.2.3.4', '::ffff:0:1.2.3.4', '0:0:0:0:0:ffff:1.2.3.4'];
+    const cert = run('{{ (genSelfSignedCertWithKey "x" .Values.ips nil 1 .Values.k).Cert }}', { ips, k: keys.ed });
+    expect(new X509Certificate(cert).subjectAltName).toBe(
+      'IP Address:0:0:0:0:0:0:0:0, IP Address:1:0:0:0:0:0:0:0, IP Address:0:0:0:0:0:0:102:304, IP Address:1:2:3:4:5:6:7:8, IP Address:1:2:3:4:5:6:7:0, IP Address:10.0.0.1, IP Address:0.0.0.0, IP Address:255.255.255.255, IP Address:ABCD:EF01:0:0:0:0:0:0, IP Address:1:2:3:4:5:6:102:304, IP Address:0:0:0:0:FFFF:0:102:304, IP Address:1.2.3.4',
+    );
+  });
+
+  it.each(['1:2:3:4:5:6:7:8:9', '1::2::3', ':1', '1:', '1.2.3.4.5', '256.1.1.1', '1:2:3:4:5:6:7:1.2.3.4', '::1.2.3', '12345::', '1:2:3:4:5:6:7:8::', '::1:2:3:4:5:6:7:8', '', '1.2.3.04'])(
+    'refuses %j',
+    (ip) => {
+      expect(errorOf('{{ genSelfSignedCertWithKey "x" .Values.ips nil 1 .Values.k }}', { ips: [ip], k: keys.ed })).toBe(`error calling genSelfSignedCertWithKey: error parsing ip: ${ip}`);
+    },
+  );
+});
+
 describe('certificates: errors as in helm', () => {
   const values = { dsa: keys.dsa, k1: keys.k1, ed448: keys.ed448, x25519: keys.x25519, ed: keys.ed, caCert: fixture.certs.ca.Cert, caKey: fixture.certs.ca.Key };
   const ca = '(buildCustomCert (b64enc .Values.caCert) (b64enc .Values.caKey))';

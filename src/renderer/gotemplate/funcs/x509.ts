@@ -3,7 +3,7 @@
 // Keys and signatures come from node:crypto; the DER structure from @peculiar/asn1-x509, loaded on the
 // first certificate (a synchronous require: template evaluation is synchronous, and most renders never
 // make a certificate).
-import { createHash, createPublicKey, randomBytes, sign, X509Certificate, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, randomBytes, sign, type KeyObject, type X509Certificate } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { goQuote } from '../go-print.js';
 import { FuncError } from '../func-types.js';
@@ -21,6 +21,10 @@ function asn1(): { x509: X509Lib; schema: SchemaLib } {
   }
   return libs;
 }
+
+/** node:crypto's X509Certificate class, required when a certificate is read (the bundles take only
+ * functions from node:crypto at load time). */
+const x509Certificate = (): typeof X509Certificate => (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).X509Certificate;
 
 /** What sprig's getBaseCertTemplate fills in, plus IsCA (genCA's override). */
 export interface CertTemplate {
@@ -222,7 +226,7 @@ export function parseParentCert(der: Uint8Array): ParentCert {
   let fields: Tlv[];
   let top: Tlv;
   try {
-    parsed = new X509Certificate(Buffer.from(der));
+    parsed = new (x509Certificate())(Buffer.from(der));
     top = readTlv(der, 0);
     fields = childrenOf(der, childrenOf(der, top)[0]);
   } catch {
