@@ -123,6 +123,8 @@ describe('bcrypt / htpasswd', () => {
     ['01234567890123456789012345678901234567890123456789012345678901234567890X', '$2a$10$S5vaevUbanThV4tm45a.aejqnFN4JgGWglhjcn7Z2brPCbad6WC8.'],
     ['01234567890123456789012345678901234567890123456789012345678901234567890XYZ', '$2a$10$S5vaevUbanThV4tm45a.aejqnFN4JgGWglhjcn7Z2brPCbad6WC8.'],
     ['01234567890123456789012345678901234567890123456789012345678901234567890', '$2a$10$MXxYhk.R/bH8KnPj1vU66uY0kSGPVAIJvbLdI0gGPVivz3lG0Dx1y'],
+    ['a\x00b', '$2a$10$uiuCbgMHtR9aFS8jr03fFeOWeh9rAKJDplI1n/pH7q..JeiZB4OQC'],
+    ['é'.repeat(43), '$2a$10$Po4wzAK9voyX7xbUXF/v8O8ZV.aMxKcqR/RzFCTOwLbtBoWfgjM/i'],
   ])('helm hash of %j', (password, hash) => {
     expect(bcryptWithSalt(password, hash.slice(0, 29))).toBe(hash);
   });
