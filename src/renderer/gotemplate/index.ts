@@ -12,6 +12,7 @@ import { pathFuncs } from './funcs/paths.js';
 import { randomFuncs } from './funcs/random.js';
 import { semverFuncs } from './funcs/semver.js';
 import { stringFuncs } from './funcs/strings.js';
+import { tomlFuncs } from './funcs/toml.js';
 import { valueFuncs } from './funcs/values.js';
 import { parse, type Node, type ParsedTemplate } from './parser.js';
 
@@ -48,6 +49,7 @@ const FUNCS: FuncMap = Object.assign(
   pathFuncs,
   jsonFuncs,
   dateFuncs,
+  tomlFuncs,
   semverFuncs,
   cryptoFuncs,
   helmFuncs,

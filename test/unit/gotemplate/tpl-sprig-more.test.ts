@@ -332,3 +332,46 @@ describe('sprig date functions', () => {
     expect(run('{{ ago (int64 0) }}', {}, host)).toMatch(/^\d+h\d+m\d+s$/);
   });
 });
+
+describe('toToml: BurntSushi/toml v1.1.0 output, its errors as text', () => {
+  const values = {"m": {"name": "x", "n": 1, "f": 1.5, "big": 1e+21, "small": 1e-07, "t": true, "nil": null, "list": [1, 2, 3], "nested": {"a": "b", "deep": {"c": 1}, "z": [true]}, "tables": [{"a": 1}, {"b": {"c": 2}}], "empty": {}, "emptyList": [], "q": "a\"b\\c\n\té", "weird key": 1, "": 2, "k.dot": {"x": 1}, "mixed": [1, "a", 2.5]}, "arrNil": {"a": [1, null]}, "arrNil0": {"a": [null]}, "mixTables": {"a": [{"x": 1}, 2]}, "mixTables2": {"a": [1, {"x": 1}]}, "nestedLists": {"a": [[1, 2], ["x"], [{"k": "v"}]]}, "inline": {"a": [[{"k": "v", "n": null, "s": {"q": 1}}]]}, "inlineNilLast": {"a": [[{"k": "v", "z": null}]]}, "listInTables": {"a": [{"x": [1], "y": {"z": 1}}, {"w": 2}]}, "a": {"t1": {"t2": {"arr": [{"x": 1, "sub": {"y": [{"z": 1}]}}, {"x": 2}], "v": "w"}}, "b": 1}};
+  it.each<[string, string]>([
+    ["{{ toToml .Values.m }}", "\"\" = 2.0\nbig = 1000000000000000000000.0\nemptyList = []\nf = 1.5\nlist = [1.0, 2.0, 3.0]\nmixed = [1.0, \"a\", 2.5]\nn = 1.0\nname = \"x\"\nq = \"a\\\"b\\\\c\\n\\té\"\nsmall = 0.0000001\nt = true\n\"weird key\" = 1.0\n\n[empty]\n\n[\"k.dot\"]\n  x = 1.0\n\n[nested]\n  a = \"b\"\n  z = [true]\n  [nested.deep]\n    c = 1.0\n\n[[tables]]\n  a = 1.0\n\n[[tables]]\n  [tables.b]\n    c = 2.0\n"],
+    ["{{ toToml .Values.arrNil }}", "toml: cannot encode array with nil element"],
+    ["{{ toToml .Values.arrNil0 }}", "toml: cannot encode array with nil element"],
+    ["{{ toToml .Values.mixTables2 }}", "a = [1.0, {x = 1.0}]\n"],
+    ["{{ toToml .Values.nestedLists }}", "a = [[1.0, 2.0], [\"x\"], [{k = \"v\"}]]\n"],
+    ["{{ toToml .Values.inline }}", "a = [[{k = \"v\", s = {q = 1.0}}]]\n"],
+    ["{{ toToml .Values.inlineNilLast }}", "a = [[{k = \"v\", }]]\n"],
+    ["{{ toToml .Values.listInTables }}", "[[a]]\n  x = [1.0]\n  [a.y]\n    z = 1.0\n\n[[a]]\n  w = 2.0\n"],
+    ["{{ toToml \"s\" }}", "toml: top-level values must be Go maps or structs"],
+    ["{{ toToml 1 }}", "toml: top-level values must be Go maps or structs"],
+    ["{{ toToml (list 1 2) }}", "toml: top-level values must be Go maps or structs"],
+    ["{{ toToml (list (dict \"a\" 1)) }}", "toml: top-level values must be Go maps or structs"],
+    ["{{ toToml (dict) }}", ""],
+    ["{{ toToml (dict \"a\" (dict)) }}", "[a]\n"],
+    ["{{ toToml (dict \"t\" (toDate \"2006-01-02\" \"2020-03-04\") \"l\" (list (toDate \"2006-01-02\" \"2020-03-04\"))) }}", "l = [2020-03-04T00:00:00Z]\nt = 2020-03-04T00:00:00Z\n"],
+    ["{{ toToml (dict \"i\" 5 \"neg\" -3 \"nan\" (float64 \"NaN\") \"inf\" (float64 \"-Inf\") \"pinf\" (float64 \"Inf\") \"z\" 0.0 \"nz\" (float64 \"-0\")) }}", "i = 5\ninf = -inf\nnan = nan\nneg = -3\nnz = -0.0\npinf = +inf\nz = 0.0\n"],
+    ["{{ toToml (dict \"a\" (dict \"b\" (dict \"c\" (dict \"d\" 1)) \"x\" 2) \"top\" 1 \"t2\" (dict \"y\" 1)) }}", "top = 1\n\n[a]\n  x = 2\n  [a.b]\n    [a.b.c]\n      d = 1\n\n[t2]\n  y = 1\n"],
+    ["{{ toToml (dict \"l\" (list (list (dict \"a\" 1)))) }}", "l = [[{a = 1}]]\n"],
+    ["{{ toToml (dict \"l\" (list (dict \"a\" (list (dict \"b\" 1))))) }}", "[[l]]\n\n  [[l.a]]\n    b = 1\n"],
+    ["{{ toToml (dict \"ü\" 1 \"a b\" (dict \"c d\" 2)) }}", "\"ü\" = 1\n\n[\"a b\"]\n  \"c d\" = 2\n"],
+    ["{{ toToml (dict \"s\" \"\\u2028\\u0000\\u001f\\b\\f\\r\\x7f\\x01\") }}", "s = \" \\u0000\\u001f\\b\\f\\r\\u007f\\u0001\"\n"],
+    ["{{ toToml .Values.a }}", "b = 1.0\n\n[t1]\n  [t1.t2]\n    v = \"w\"\n\n    [[t1.t2.arr]]\n      x = 1.0\n      [t1.t2.arr.sub]\n\n        [[t1.t2.arr.sub.y]]\n          z = 1.0\n\n    [[t1.t2.arr]]\n      x = 2.0\n"],
+    ["{{ toToml (dict \"a\" (list (dict \"k\" \"v\" \"m\" nil \"n\" 1) (dict \"q\" (dict \"r\" nil))) \"b\" (list (list (dict \"x\" nil \"y\" 1 \"z\" (dict \"s\" 1))))) }}", "b = [[{y = 1, z = {s = 1}}]]\n\n[[a]]\n  k = \"v\"\n  n = 1\n\n[[a]]\n  [a.q]\n"],
+    ["{{ toToml (dict \"k\\\"q\" 1 \"t\\tk\" 2 \"a.b\" (dict \"c\\\\d\" 3) \"-_\" 4 \"Ü\" (list \"\\u0080\")) }}", "-_ = 4\n\"k\\\"q\" = 1\n\"t\\tk\" = 2\n\"Ü\" = [\"\"]\n\n[\"a.b\"]\n  \"c\\\\d\" = 3\n"],
+    ["{{ toToml (dict \"x\" (list (dict \"a\" 1) (dict))) }}|{{ toToml (dict \"e\" (list (dict))) }}|{{ toToml (dict \"f\" 1e21 \"g\" 1e-7 \"h\" 123456789.125 \"i\" -0.5 \"j\" 100.0) }}", "[[x]]\n  a = 1\n\n[[x]]\n|[[e]]\n|f = 1000000000000000000000.0\ng = 0.0000001\nh = 123456789.125\ni = -0.5\nj = 100.0\n"],
+    ["{{ toToml (dict \"a\" (list (list) (list 1))) }}|{{ toToml (dict \"a\" (dict \"b\" (list))) }}|{{ toToml (dict \"z\" 1 \"a\" (dict \"x\" 1) \"m\" (list (dict \"y\" 2))) }}", "a = [[], [1]]\n|[a]\n  b = []\n|z = 1\n\n[a]\n  x = 1\n\n[[m]]\n  y = 2\n"],
+  ])('%s', (text, want) => {
+    expect(run(text, values)).toBe(want);
+  });
+
+  it.each<[string, string]>([
+    ["{{ toToml .Values.mixTables }}", "error calling toToml: eTable: unhandled reflect.Value Kind: float64"],
+    ["{{ toToml nil }}", "error calling toToml: reflect: call of reflect.Value.Interface on zero Value"],
+    ["{{ toToml (dict \"a\" (list (dict \"x\" 1) (list 1))) }}", "error calling toToml: eTable: unhandled reflect.Value Kind: slice"],
+    ["{{ toToml (dict \"a\" (list (dict \"x\" 1) \"s\")) }}", "error calling toToml: eTable: unhandled reflect.Value Kind: string"],
+  ])('%s fails', (text, message) => {
+    expect(errorOf(text, values).message).toBe(message);
+  });
+});
