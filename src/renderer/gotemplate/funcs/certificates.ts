@@ -5,7 +5,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { fn, FuncError, type FuncEnv, type FuncMap } from '../func-types.js';
 import { goPrint } from '../go-print.js';
 import { goTypeName, isNil } from '../go-value.js';
-import { parsePrivateKeyPem, pemForKey, type SignerKey, type SprigPrivateKey } from './crypto-keys.js';
+import { parsePrivateKeyPem, pemForKey, withPrefix, type SignerKey, type SprigPrivateKey } from './crypto-keys.js';
 import { goBase64DecodeString } from './go-base64.js';
 import { parseIpForSan } from './go-ip.js';
 import { pemDecode, pemEncode } from './go-pem.js';
@@ -34,6 +34,11 @@ export interface CertSources {
   /** rsa.GenerateKey(rand.Reader, 2048), sprig's key for every certificate made without one. */
   rsaKey(): SignerKey;
 }
+
+// sprig generates its RSA key before anything else; that cannot fail, so here it is drawn only once the
+// arguments have passed their checks (an error costs no key). A caller's PEM key is parsed first, as in
+// sprig, so its errors come first.
+type KeySource = () => SprigPrivateKey;
 
 export const defaultRsaKey = (): SignerKey => ({ kind: 'rsa', key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey });
 
@@ -74,31 +79,15 @@ function baseTemplate(cn: string, ips: unknown[], dns: unknown[], days: bigint, 
 
 /** getCertAndKey: the certificate and the signee's key, both PEM. */
 function certAndKey(template: CertTemplate, signee: SprigPrivateKey, parent: ParentCert | undefined, signer: SprigPrivateKey): SprigCertificate {
-  let der: Buffer;
-  try {
-    der = createCertificate(template, signee, parent, signer);
-  } catch (e) {
-    if (e instanceof FuncError) throw new FuncError(`error creating certificate: ${e.message}`);
-    throw e;
-  }
+  const der = withPrefix('error creating certificate', () => createCertificate(template, signee, parent, signer));
   // CreateCertificate refuses a DSA signee, so the key here is one pemForKey writes.
   return new SprigCertificate(pemEncode('CERTIFICATE', der), pemForKey(signee as SignerKey));
 }
 
 function withPemKey(privPem: string): KeySource {
-  try {
-    const key = parsePrivateKeyPem(privPem);
-    return () => key;
-  } catch (e) {
-    if (e instanceof FuncError) throw new FuncError(`parsing private key: ${e.message}`);
-    throw e;
-  }
+  const key = withPrefix('parsing private key', () => parsePrivateKeyPem(privPem));
+  return () => key;
 }
-
-// sprig generates its RSA key before anything else; that cannot fail, so here it is drawn only once the
-// arguments have passed their checks (an error costs no key). A caller's PEM key is parsed first, as in
-// sprig, so its errors come first.
-type KeySource = () => SprigPrivateKey;
 
 function generateCertificateAuthority(cn: string, days: bigint, key: KeySource, src: CertSources): SprigCertificate {
   const template = baseTemplate(cn, [], [], days, true, src);
@@ -115,20 +104,8 @@ function generateSelfSignedCertificate(cn: string, ips: unknown[], dns: unknown[
 function generateSignedCertificate(cn: string, ips: unknown[], dns: unknown[], days: bigint, ca: SprigCertificate, key: KeySource, src: CertSources): SprigCertificate {
   const block = pemDecode(ca.Cert);
   if (block === undefined) throw new FuncError('unable to decode certificate');
-  let parent: ParentCert;
-  try {
-    parent = parseParentCert(block.bytes);
-  } catch (e) {
-    if (e instanceof FuncError) throw new FuncError(`error parsing certificate: decodedSignerCert.Bytes: ${e.message}`);
-    throw e;
-  }
-  let signer: SprigPrivateKey;
-  try {
-    signer = parsePrivateKeyPem(ca.Key);
-  } catch (e) {
-    if (e instanceof FuncError) throw new FuncError(`error parsing private key: ${e.message}`);
-    throw e;
-  }
+  const parent = withPrefix('error parsing certificate: decodedSignerCert.Bytes', () => parseParentCert(block.bytes));
+  const signer = withPrefix('error parsing private key', () => parsePrivateKeyPem(ca.Key));
   const template = baseTemplate(cn, ips, dns, days, false, src);
   return certAndKey(template, key(), parent, signer);
 }
@@ -143,18 +120,8 @@ function buildCustomCertificate(b64cert: string, b64key: string): SprigCertifica
   const keyText = key.bytes.toString('utf8');
   const block = pemDecode(certText);
   if (block === undefined) throw new FuncError('unable to decode certificate');
-  try {
-    parseParentCert(block.bytes);
-  } catch (e) {
-    if (e instanceof FuncError) throw new FuncError(`error parsing certificate: decodedCert.Bytes: ${e.message}`);
-    throw e;
-  }
-  try {
-    parsePrivateKeyPem(keyText);
-  } catch (e) {
-    if (e instanceof FuncError) throw new FuncError(`error parsing private key: ${e.message}`);
-    throw e;
-  }
+  withPrefix('error parsing certificate: decodedCert.Bytes', () => parseParentCert(block.bytes));
+  withPrefix('error parsing private key', () => parsePrivateKeyPem(keyText));
   return new SprigCertificate(certText, keyText);
 }
 

@@ -73,6 +73,16 @@ export function pemForKey(k: SignerKey): string {
 // which is not reproduced: the message keeps Go's prefixes and ends in this general clause.
 const MALFORMED = 'asn1: structure error: malformed DER';
 
+/** Run `f`; a Go error it raises gets sprig's prefix, as fmt.Errorf("prefix: %s", err) gives. */
+export function withPrefix<T>(prefix: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof FuncError) throw new FuncError(`${prefix}: ${e.message}`);
+    throw e;
+  }
+}
+
 /** The top-level SEQUENCE's elements, or undefined when the bytes are not one. */
 function sequenceOf(der: Buffer): Tlv[] | undefined {
   try {
@@ -140,20 +150,13 @@ function parsePkcs8(der: Buffer): SignerKey {
   const load = (kind: SignerKey['kind']): SignerKey => ({ kind, key: createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }) });
   switch (oid) {
     case OID_RSA:
-      try {
-        parsePkcs1(inner);
-        return load('rsa');
-      } catch (e) {
-        throw new FuncError(`x509: failed to parse RSA private key embedded in PKCS#8: ${(e as Error).message}`);
-      }
-    case OID_EC:
-      try {
-        const curve = params?.tag === TAG.OID ? oidText(valueOf(der, params)) : undefined;
-        parseSec1(inner, curve);
-        return load('ecdsa');
-      } catch (e) {
-        throw new FuncError(`x509: failed to parse EC private key embedded in PKCS#8: ${(e as Error).message}`);
-      }
+      withPrefix('x509: failed to parse RSA private key embedded in PKCS#8', () => parsePkcs1(inner));
+      return load('rsa');
+    case OID_EC: {
+      const curve = params?.tag === TAG.OID ? oidText(valueOf(der, params)) : undefined;
+      withPrefix('x509: failed to parse EC private key embedded in PKCS#8', () => parseSec1(inner, curve));
+      return load('ecdsa');
+    }
     case OID_ED25519: {
       if (params !== undefined) throw new FuncError('x509: invalid Ed25519 private key parameters');
       const seed = ed25519Seed(inner);
@@ -187,28 +190,15 @@ function parseDsa(der: Buffer): DsaKey {
 export function parsePrivateKeyPem(text: string): SprigPrivateKey {
   const block = pemDecode(text);
   if (block === undefined) throw new FuncError('no PEM data in input');
-  if (block.type === 'PRIVATE KEY') {
-    try {
-      return parsePkcs8(block.bytes);
-    } catch (e) {
-      throw new FuncError(`decoding PEM as PKCS#8: ${(e as Error).message}`);
-    }
-  }
+  if (block.type === 'PRIVATE KEY') return withPrefix('decoding PEM as PKCS#8', () => parsePkcs8(block.bytes));
   if (!block.type.endsWith(' PRIVATE KEY')) throw new FuncError(`no private key data in PEM block of type ${block.type}`);
-  const attempt = <T>(what: string, parse: () => T): T => {
-    try {
-      return parse();
-    } catch (e) {
-      throw new FuncError(`parsing ${what} private key from PEM: ${(e as Error).message}`);
-    }
-  };
   switch (block.type.slice(0, -' PRIVATE KEY'.length)) {
     case 'RSA':
-      return attempt('RSA', () => parsePkcs1(block.bytes));
+      return withPrefix('parsing RSA private key from PEM', () => parsePkcs1(block.bytes));
     case 'EC':
-      return attempt('EC', () => parseSec1(block.bytes));
+      return withPrefix('parsing EC private key from PEM', () => parseSec1(block.bytes));
     case 'DSA':
-      return attempt('DSA', () => parseDsa(block.bytes));
+      return withPrefix('parsing DSA private key from PEM', () => parseDsa(block.bytes));
     default:
       throw new FuncError(`invalid private key type ${block.type}`);
   }
