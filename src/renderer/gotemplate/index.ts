@@ -8,11 +8,13 @@ import { cryptoFuncs } from './funcs/crypto.js';
 import { dateFuncs } from './funcs/dates.js';
 import { helmFuncs } from './funcs/helm.js';
 import { jsonFuncs } from './funcs/json.js';
+import { networkFuncs } from './funcs/network.js';
 import { pathFuncs } from './funcs/paths.js';
 import { randomFuncs } from './funcs/random.js';
 import { semverFuncs } from './funcs/semver.js';
 import { stringFuncs } from './funcs/strings.js';
 import { tomlFuncs } from './funcs/toml.js';
+import { urlFuncs } from './funcs/urls.js';
 import { valueFuncs } from './funcs/values.js';
 import { parse, type Node, type ParsedTemplate } from './parser.js';
 
@@ -50,6 +52,8 @@ const FUNCS: FuncMap = Object.assign(
   jsonFuncs,
   dateFuncs,
   tomlFuncs,
+  urlFuncs,
+  networkFuncs,
   semverFuncs,
   cryptoFuncs,
   helmFuncs,

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tpl, TemplateError, type TemplateHost } from '../../../src/renderer/gotemplate/index.js';
 
@@ -373,5 +373,90 @@ describe('toToml: BurntSushi/toml v1.1.0 output, its errors as text', () => {
     ["{{ toToml (dict \"a\" (list (dict \"x\" 1) \"s\")) }}", "error calling toToml: eTable: unhandled reflect.Value Kind: string"],
   ])('%s fails', (text, message) => {
     expect(errorOf(text, values).message).toBe(message);
+  });
+});
+
+describe('urlParse and urlJoin: Go net/url parsing and printing', () => {
+  const values = {"f": 1.5, "u": {"scheme": "https", "host": "h", "path": 3}};
+  it.each<[string, string]>([
+    ["{{ urlParse \"https://user:p%40ss@example.com:8080/a/b%2Fc?x=1&y=%20#frag%20x\" | toJson }}", "{\"fragment\":\"frag x\",\"host\":\"example.com:8080\",\"hostname\":\"example.com\",\"opaque\":\"\",\"path\":\"/a/b/c\",\"query\":\"x=1\\u0026y=%20\",\"scheme\":\"https\",\"userinfo\":\"user:p%40ss\"}"],
+    ["{{ urlParse \"mailto:joe@example.com?subject=hi\" | toJson }}|{{ urlParse \"/rel/path?q\" | toJson }}|{{ urlParse \"\" | toJson }}|{{ urlParse \"*\" | toJson }}|{{ urlParse \"http://[::1]:80/x\" | toJson }}|{{ urlParse \"HTTP://Host.COM\" | toJson }}|{{ urlParse \"http://a@b@c/\" | toJson }}|{{ urlParse \"//host/p\" | toJson }}|{{ urlParse \"x?\" | toJson }}|{{ urlParse \"http://h/p?\" | toJson }}", "{\"fragment\":\"\",\"host\":\"\",\"hostname\":\"\",\"opaque\":\"joe@example.com\",\"path\":\"\",\"query\":\"subject=hi\",\"scheme\":\"mailto\",\"userinfo\":\"\"}|{\"fragment\":\"\",\"host\":\"\",\"hostname\":\"\",\"opaque\":\"\",\"path\":\"/rel/path\",\"query\":\"q\",\"scheme\":\"\",\"userinfo\":\"\"}|{\"fragment\":\"\",\"host\":\"\",\"hostname\":\"\",\"opaque\":\"\",\"path\":\"\",\"query\":\"\",\"scheme\":\"\",\"userinfo\":\"\"}|{\"fragment\":\"\",\"host\":\"\",\"hostname\":\"\",\"opaque\":\"\",\"path\":\"*\",\"query\":\"\",\"scheme\":\"\",\"userinfo\":\"\"}|{\"fragment\":\"\",\"host\":\"[::1]:80\",\"hostname\":\"::1\",\"opaque\":\"\",\"path\":\"/x\",\"query\":\"\",\"scheme\":\"http\",\"userinfo\":\"\"}|{\"fragment\":\"\",\"host\":\"Host.COM\",\"hostname\":\"Host.COM\",\"opaque\":\"\",\"path\":\"\",\"query\":\"\",\"scheme\":\"http\",\"userinfo\":\"\"}|{\"fragment\":\"\",\"host\":\"c\",\"hostname\":\"c\",\"opaque\":\"\",\"path\":\"/\",\"query\":\"\",\"scheme\":\"http\",\"userinfo\":\"a%40b\"}|{\"fragment\":\"\",\"host\":\"host\",\"hostname\":\"host\",\"opaque\":\"\",\"path\":\"/p\",\"query\":\"\",\"scheme\":\"\",\"userinfo\":\"\"}|{\"fragment\":\"\",\"host\":\"\",\"hostname\":\"\",\"opaque\":\"\",\"path\":\"x\",\"query\":\"\",\"scheme\":\"\",\"userinfo\":\"\"}|{\"fragment\":\"\",\"host\":\"h\",\"hostname\":\"h\",\"opaque\":\"\",\"path\":\"/p\",\"query\":\"\",\"scheme\":\"http\",\"userinfo\":\"\"}"],
+    ["{{ urlParse \"a:b/c:d\" | toJson }}", "{\"fragment\":\"\",\"host\":\"\",\"hostname\":\"\",\"opaque\":\"b/c:d\",\"path\":\"\",\"query\":\"\",\"scheme\":\"a\",\"userinfo\":\"\"}"],
+    ["{{ urlParse \"a/b:c\" | toJson }}", "{\"fragment\":\"\",\"host\":\"\",\"hostname\":\"\",\"opaque\":\"\",\"path\":\"a/b:c\",\"query\":\"\",\"scheme\":\"\",\"userinfo\":\"\"}"],
+    ["{{ urlParse \"b:c/d\" | toJson }}", "{\"fragment\":\"\",\"host\":\"\",\"hostname\":\"\",\"opaque\":\"c/d\",\"path\":\"\",\"query\":\"\",\"scheme\":\"b\",\"userinfo\":\"\"}"],
+    ["{{ urlParse \"x/c:d\" | toJson }}", "{\"fragment\":\"\",\"host\":\"\",\"hostname\":\"\",\"opaque\":\"\",\"path\":\"x/c:d\",\"query\":\"\",\"scheme\":\"\",\"userinfo\":\"\"}"],
+    ["{{ urlParse \"c:d/x\" | toJson }}", "{\"fragment\":\"\",\"host\":\"\",\"hostname\":\"\",\"opaque\":\"d/x\",\"path\":\"\",\"query\":\"\",\"scheme\":\"c\",\"userinfo\":\"\"}"],
+    ["{{ urlParse \"http://h/a b\" | toJson }}", "{\"fragment\":\"\",\"host\":\"h\",\"hostname\":\"h\",\"opaque\":\"\",\"path\":\"/a b\",\"query\":\"\",\"scheme\":\"http\",\"userinfo\":\"\"}"],
+    ["{{ urlParse \"http://%e2%82%ac/\" | toJson }}", "{\"fragment\":\"\",\"host\":\"€\",\"hostname\":\"€\",\"opaque\":\"\",\"path\":\"/\",\"query\":\"\",\"scheme\":\"http\",\"userinfo\":\"\"}"],
+    ["{{ urlParse \"http://[fe80::1%25en0]:8080/\" | toJson }}", "{\"fragment\":\"\",\"host\":\"[fe80::1%en0]:8080\",\"hostname\":\"fe80::1%en0\",\"opaque\":\"\",\"path\":\"/\",\"query\":\"\",\"scheme\":\"http\",\"userinfo\":\"\"}"],
+    ["{{ urlJoin (dict \"userinfo\" \"a/b\") }}", ""],
+    ["{{ urlJoin (dict \"userinfo\" \"a@b\") }}", "//a%40b@"],
+    ["{{ urlParse \"https://example.com/p\" | urlJoin }}", "https://example.com/p"],
+    ["{{ urlJoin (dict \"scheme\" \"https\" \"host\" \"example.com:8080\" \"path\" \"/a b/c?\" \"query\" \"x=1\" \"fragment\" \"f g\" \"userinfo\" \"user:p@ss\") }}|{{ urlJoin (dict \"scheme\" \"mailto\" \"opaque\" \"joe@example.com\") }}|{{ urlJoin (dict) }}|{{ urlJoin (dict \"path\" \"a:b/c\") }}|{{ urlJoin (dict \"host\" \"h\" \"path\" \"rel\") }}|{{ urlJoin (dict \"host\" \"hé\") }}|{{ urlJoin (dict \"userinfo\" \"bob\") }}|{{ urlJoin (dict \"scheme\" \"http\" \"path\" \"/p\") }}|{{ urlJoin (dict \"userinfo\" \"a:b:c\" \"host\" \"h\") }}|{{ urlJoin (dict \"userinfo\" \"\" \"host\" \"h\") }}|{{ urlJoin (dict \"path\" \"*\") }}|{{ urlJoin (dict \"fragment\" \"a#b!c'd é\") }}|{{ urlJoin (dict \"path\" \"/%2F\") }}|{{ urlJoin (dict \"query\" \"a b\" \"scheme\" \"s\") }}|{{ urlJoin (dict \"userinfo\" \"p%40ss:w%3Ard\") }}|{{ urlJoin nil }}", "https://user:p%40ss@example.com:8080/a%20b/c%3F?x=1#f%20g|mailto:joe@example.com||./a:b/c|//h/rel|//h%C3%A9|//bob@|http:///p|//a:b%3Ac@h|//h|*|#a%23b!c%27d%20%C3%A9|/%252F|s:?a b|//p%40ss:w%3Ard@|"],
+    ["{{ urlParse \"http://[fe80::1%25en0%41]/\" | toJson }}", "{\"fragment\":\"\",\"host\":\"[fe80::1%en0A]\",\"hostname\":\"fe80::1%en0A\",\"opaque\":\"\",\"path\":\"/\",\"query\":\"\",\"scheme\":\"http\",\"userinfo\":\"\"}"],
+    ["{{ urlParse \"http://h:8080:90/\" }}", "map[fragment: host:h:8080:90 hostname:h:8080 opaque: path:/ query: scheme:http userinfo:]"],
+    ["{{ urlParse \"http://é.com/ü?q=ä#ö\" | toJson }}", "{\"fragment\":\"ö\",\"host\":\"é.com\",\"hostname\":\"é.com\",\"opaque\":\"\",\"path\":\"/ü\",\"query\":\"q=ä\",\"scheme\":\"http\",\"userinfo\":\"\"}"],
+    ["{{ urlParse \"///x\" | toJson }}", "{\"fragment\":\"\",\"host\":\"\",\"hostname\":\"\",\"opaque\":\"\",\"path\":\"///x\",\"query\":\"\",\"scheme\":\"\",\"userinfo\":\"\"}"],
+    ["{{ urlParse \"s:///x\" | toJson }}", "{\"fragment\":\"\",\"host\":\"\",\"hostname\":\"\",\"opaque\":\"\",\"path\":\"/x\",\"query\":\"\",\"scheme\":\"s\",\"userinfo\":\"\"}"],
+    ["{{ urlParse \"http://h/a%2Fb?x#y%2Fz\" | urlJoin }}|{{ urlParse \"HTTP://u:p@H:1/p?q#f\" | urlJoin }}|{{ urlParse \"mailto:a@b\" | urlJoin }}|{{ (urlParse \"http://h/a%20b\").path }}|{{ urlParse \"file:///etc/hosts\" | urlJoin }}", "http://h/a/b?x#y/z|http://u:p@H:1/p?q#f|mailto:a@b|/a b|file:///etc/hosts"],
+  ])('%s', (text, want) => {
+    expect(run(text, values)).toBe(want);
+  });
+
+  it.each<[string, string]>([
+    ["{{ urlParse \"http://[::1\" }}", "error calling urlParse: unable to parse url: parse \"http://[::1\": missing ']' in host"],
+    ["{{ urlParse \"http://h:port/\" }}", "error calling urlParse: unable to parse url: parse \"http://h:port/\": invalid port \":port\" after host"],
+    ["{{ urlParse \":foo\" }}", "error calling urlParse: unable to parse url: parse \":foo\": missing protocol scheme"],
+    ["{{ urlParse \"1a:b\" }}", "error calling urlParse: unable to parse url: parse \"1a:b\": first path segment in URL cannot contain colon"],
+    ["{{ urlParse \"%zz\" }}", "error calling urlParse: unable to parse url: parse \"%zz\": invalid URL escape \"%zz\""],
+    ["{{ urlParse \"http://h/%zz\" }}", "error calling urlParse: unable to parse url: parse \"http://h/%zz\": invalid URL escape \"%zz\""],
+    ["{{ urlParse \"http://h/#%zz\" }}", "error calling urlParse: unable to parse url: parse \"http://h/#%zz\": invalid URL escape \"%zz\""],
+    ["{{ urlParse \"http://u%zz@h/\" }}", "error calling urlParse: unable to parse url: parse \"http://u%zz@h/\": invalid URL escape \"%zz\""],
+    ["{{ urlParse \"http://a b/\" }}", "error calling urlParse: unable to parse url: parse \"http://a b/\": invalid character \" \" in host name"],
+    ["{{ urlParse \"http://h/\\u0001\" }}", "error calling urlParse: unable to parse url: parse \"http://h/\\x01\": net/url: invalid control character in URL"],
+    ["{{ urlParse \"http://us er@h/\" }}", "error calling urlParse: unable to parse url: parse \"http://us er@h/\": net/url: invalid userinfo"],
+    ["{{ urlParse \"http://h%41/\" }}", "error calling urlParse: unable to parse url: parse \"http://h%41/\": invalid URL escape \"%41\""],
+    ["{{ urlJoin (dict \"host\" nil) }}", "error calling urlJoin: runtime error: invalid memory address or nil pointer dereference"],
+    ["{{ urlJoin (dict \"userinfo\" \"a%zz\") }}", "error calling urlJoin: unable to parse userinfo in dict: parse \"proto://a%zz@host\": invalid URL escape \"%zz\""],
+    ["{{ urlJoin (dict \"host\" .Values.f) }}", "error calling urlJoin: unable to parse host key, must be of type string, but float64 found"],
+    ["{{ urlJoin .Values.u }}", "error calling urlJoin: unable to parse path key, must be of type string, but float64 found"],
+    ["{{ urlJoin (dict \"scheme\" (list) \"host\" 1) }}", "error calling urlJoin: unable to parse scheme key, must be of type string, but slice found"],
+    ["{{ urlParse \"http://[fe80::1%25%0a]/\" }}", "error calling urlParse: unable to parse url: parse \"http://[fe80::1%25%0a]/\": invalid URL escape \"%0a\""],
+    ["{{ urlParse \"http://[::1]x/\" }}", "error calling urlParse: unable to parse url: parse \"http://[::1]x/\": invalid port \"x\" after host"],
+    ["{{ urlParse \"http://h:é/\" }}", "error calling urlParse: unable to parse url: parse \"http://h:é/\": invalid port \":é\" after host"],
+    ["{{ urlParse \"http://%zé/\" }}", "error calling urlParse: unable to parse url: parse \"http://%zé/\": invalid URL escape \"%z\\xc3\""],
+    ["{{ urlParse \"http://h/%\" }}", "error calling urlParse: unable to parse url: parse \"http://h/%\": invalid URL escape \"%\""],
+    ["{{ urlParse \"http://h/%4\" }}", "error calling urlParse: unable to parse url: parse \"http://h/%4\": invalid URL escape \"%4\""],
+  ])('%s fails', (text, message) => {
+    expect(errorOf(text, values).message).toBe(message);
+  });
+});
+
+describe('getHostByName: what Go resolves without DNS, and a clear failure for what needs it', () => {
+  it.each<[string, string]>([
+    ["{{ getHostByName \"127.0.0.1\" }}|{{ getHostByName \"::1\" }}|{{ getHostByName \"fe80::1%eth0\" }}", "127.0.0.1|::1|fe80::1%eth0"],
+  ])('%s', (text, want) => {
+    expect(run(text, {})).toBe(want);
+  });
+
+  it.each<[string, string]>([
+    ["{{ getHostByName \"\" }}", "error calling getHostByName: invalid argument to Intn"],
+    ["{{ getHostByName \"bad name\" }}", "error calling getHostByName: invalid argument to Intn"],
+    ["{{ getHostByName \"1.2.3\" }}", "error calling getHostByName: invalid argument to Intn"],
+  ])('%s fails as in helm (Go knows without asking DNS that nothing resolves)', (text, message) => {
+    expect(errorOf(text, {}).message).toBe(message);
+  });
+
+  it.skipIf(!/^\s*127\.0\.0\.1\s+(.*\s)?localhost(\s|$)/m.test(existsSync('/etc/hosts') ? readFileSync('/etc/hosts', 'utf8') : ''))(
+    'reads /etc/hosts first, as Go does (helm gave 127.0.0.1 for localhost)',
+    () => {
+      expect(run('{{ getHostByName "localhost" }}', {})).toMatch(/^(127\.\d+\.\d+\.\d+|::1)$/);
+    },
+  );
+
+  it('refuses a name that needs DNS, saying why (helm would query DNS)', () => {
+    expect(errorOf('{{ getHostByName "example.com" }}', {}).message).toBe(
+      'error calling getHostByName: cannot look up "example.com": rendering does not query DNS (only IP addresses and names in /etc/hosts resolve)',
+    );
   });
 });
