@@ -208,8 +208,8 @@ function embedCharts(format) {
  * every export: node:fs's getters load streams and fs/promises, node:util's load AbortController,
  * node:crypto loads webcrypto: milliseconds at start-up, for functions a render may never call. The
  * ESM bundle takes these builtins' functions through a CommonJS require on first call instead. In
- * the CommonJS bundle a require has no facade, but node:crypto still takes milliseconds to load, so it
- * is deferred the same way. Only functions are forwarded: importing a class or a constant from them
+ * the CommonJS bundle a require has no facade, but node:crypto still takes milliseconds to load, and
+ * node:net loads the whole streams stack: both are deferred the same way. Only functions are forwarded: importing a class or a constant from them
  * fails the build, on purpose.
  */
 function lazyBuiltins(names, format) {
@@ -266,7 +266,7 @@ await build({
   outdir: DIST,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [embedCharts('esm'), lazyBuiltins(['crypto', 'fs', 'url', 'util'], 'esm')],
+  plugins: [embedCharts('esm'), lazyBuiltins(['crypto', 'fs', 'net', 'url', 'util'], 'esm')],
 });
 mkdirSync(join(DIST, 'validators'), { recursive: true });
 modules.validators.forEach((code, id) => writeFileSync(join(DIST, 'validators', `${id}.cjs`), code));
@@ -283,7 +283,7 @@ await build({
   // Less text to read; names are kept for messages and stack traces.
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [embedCharts('cjs'), yamlAsSibling, lazyBuiltins(['crypto'], 'cjs')],
+  plugins: [embedCharts('cjs'), yamlAsSibling, lazyBuiltins(['crypto', 'net'], 'cjs')],
 });
 for (const [name, code] of modules.data.cjs) writeFileSync(join(DIST, 'cjs', `data-${name}.cjs`), code);
 modules.validators.forEach((code, id) => writeFileSync(join(DIST, 'cjs', `validator-${id}.cjs`), code));
