@@ -1,9 +1,9 @@
 // Go's time.Duration (an int64 count of nanoseconds) as sprig's date functions use it: ParseDuration,
 // String and Round, following golang/go src/time/time.go and format.go (go1.18).
 
-export const NANOSECOND = 1n;
-export const MICROSECOND = 1000n;
-export const MILLISECOND = 1_000_000n;
+const NANOSECOND = 1n;
+const MICROSECOND = 1000n;
+const MILLISECOND = 1_000_000n;
 export const SECOND = 1_000_000_000n;
 export const MINUTE = 60n * SECOND;
 export const HOUR = 60n * MINUTE;

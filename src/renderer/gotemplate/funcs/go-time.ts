@@ -449,7 +449,7 @@ function parseError(layout: string, value: string, layoutElem: string, valueElem
   return new GoTimeError(`parsing time ${timeQuote(value)} as ${timeQuote(layout)}: cannot parse ${timeQuote(valueElem)} as ${timeQuote(layoutElem)}`);
 }
 
-/** A failed field: the caller reports the element and the value where it started. */
+/** A field that did not parse: the caller reports the layout element and what is left of the value. */
 const BAD = Symbol('bad');
 
 /** leadingInt: the leading decimal digits as a number (undefined past 2^63), and the rest. */
@@ -490,7 +490,7 @@ function getnum3(s: string, fixed: boolean): [number, string] | typeof BAD {
 }
 
 /** lookup: a name from the table at the start of val, ignoring ASCII case. */
-function lookupName3(tab: string[], val: string): [number, string] | typeof BAD {
+function lookupTable(tab: string[], val: string): [number, string] | typeof BAD {
   for (let i = 0; i < tab.length; i++) {
     const v = tab[i];
     if (val.length >= v.length && val.slice(0, v.length).toLowerCase() === v.toLowerCase()) {
@@ -616,7 +616,7 @@ export function parseInLocation(layoutText: string, valueText: string, loc: GoLo
       }
       case 'Month':
       case 'LongMonth': {
-        const m = take(lookupName3(std.kind === 'Month' ? SHORT_MONTHS : LONG_MONTHS, value));
+        const m = take(lookupTable(std.kind === 'Month' ? SHORT_MONTHS : LONG_MONTHS, value));
         if (m !== undefined) month = m + 1;
         break;
       }
@@ -631,7 +631,7 @@ export function parseInLocation(layoutText: string, valueText: string, loc: GoLo
       }
       case 'WeekDay':
       case 'LongWeekDay':
-        take(lookupName3(std.kind === 'WeekDay' ? SHORT_DAYS : LONG_DAYS, value));
+        take(lookupTable(std.kind === 'WeekDay' ? SHORT_DAYS : LONG_DAYS, value));
         break;
       case 'Day':
       case 'UnderDay':

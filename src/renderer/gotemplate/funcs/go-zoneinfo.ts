@@ -312,7 +312,7 @@ function parseTzif(name: string, data: Buffer): GoLocation | undefined {
   // The version byte: NUL for version 1, '2' or '3' (go1.18 knows no others).
   const header = read(16);
   if (!header || ![0, 0x32, 0x33].includes(header[0])) return undefined;
-  const v = header[0] === 0 ? 1 : header[0] - 0x30;
+  const version = header[0] === 0 ? 1 : header[0] - 0x30;
   const counts = (): number[] | undefined => {
     const b = read(24);
     if (!b) return undefined;
@@ -322,7 +322,8 @@ function parseTzif(name: string, data: Buffer): GoLocation | undefined {
   let n = counts();
   if (!n) return undefined;
   let size = 4;
-  if (v > 1) {
+  // Version 2 and later repeat the data with 64-bit times after the 32-bit block: skip to those.
+  if (version > 1) {
     const skip = n[3] * 4 + n[3] + n[4] * 6 + n[5] + n[2] * 8 + n[1] + n[0];
     if (!read(skip) || !read(4 + 16)) return undefined;
     n = counts();
@@ -340,12 +341,14 @@ function parseTzif(name: string, data: Buffer): GoLocation | undefined {
   if (nZone === 0) return undefined;
   const zones: Zone[] = [];
   for (let i = 0; i < nZone; i++) {
-    const at = abbrev.indexOf(0, zoneData[i * 6 + 5]);
-    if (zoneData[i * 6 + 5] >= abbrev.length) return undefined;
+    // utcoff[4] isdst[1] abbrind[1]; the abbreviation runs to the next NUL.
+    const from = zoneData[i * 6 + 5];
+    if (from >= abbrev.length) return undefined;
+    const to = abbrev.indexOf(0, from);
     zones.push({
       offset: zoneData.readInt32BE(i * 6),
       isDST: zoneData[i * 6 + 4] !== 0,
-      name: abbrev.subarray(zoneData[i * 6 + 5], at < 0 ? abbrev.length : at).toString('latin1'),
+      name: abbrev.subarray(from, to < 0 ? abbrev.length : to).toString('latin1'),
     });
   }
   const tx: ZoneTrans[] = [];

@@ -3,7 +3,7 @@
 import { fn, type FuncMap } from '../func-types.js';
 
 /** path.Clean: one slash between elements, no "." elements, ".." resolved lexically, "." for nothing. */
-export function pathClean(p: string): string {
+function pathClean(p: string): string {
   if (p === '') return '.';
   const rooted = p.startsWith('/');
   const out: string[] = [];

@@ -10,6 +10,7 @@ import {
   goQuote,
 } from '../go-print.js';
 import { goTypeName, isMap, isNil, sortedKeys } from '../go-value.js';
+import { GoTime } from './go-time.js';
 
 /** fmt.Sprint: spaces between operands when neither side is a string. */
 export function sprint(args: unknown[]): string {
@@ -176,6 +177,8 @@ function formatOne(v: unknown, verb: string, spec: Spec): string {
   if (isMap(v)) {
     return 'map[' + sortedKeys(v).map((k) => formatOne(k, verb, spec) + ':' + formatOne(v[k], verb, spec)).join(' ') + ']';
   }
+  // A time.Time is a Stringer: fmt formats its String() for the string verbs.
+  if (v instanceof GoTime && 'vsqxX'.includes(verb)) return fmtString(v.toString(), verb, spec);
   return pad(goPrint(v), spec, false);
 }
 

@@ -178,7 +178,7 @@ class TomlEncoder {
 }
 
 /** helm toToml: the TOML document, or the encoder's error text. */
-export function toToml(v: unknown): string {
+function toToml(v: unknown): string {
   // Go's Encode first asks reflect for the interface of the value, which fails on nil.
   if (isNil(v)) throw new FuncError('reflect: call of reflect.Value.Interface on zero Value');
   const enc = new TomlEncoder();
