@@ -190,8 +190,8 @@ export const stringFuncs: FuncMap = {
   sha256sum: fn(['string'], ([a]) => createHash('sha256').update(s(a), 'utf8').digest('hex')),
   sha1sum: fn(['string'], ([a]) => createHash('sha1').update(s(a), 'utf8').digest('hex')),
   toString: fn(['any'], ([a]) => strval(a)),
-  wrap: fn(['int', 'string'], ([w, str]) => wrapCustom(s(str), n(w), '', false)),
-  wrapWith: fn(['int', 'string', 'string'], ([w, sep, str]) => wrapCustom(s(str), n(w), s(sep), true)),
+  wrap: fn(['int', 'string'], ([w, str], env) => wrapCustom(s(str), n(w), '', false, (c) => env.charge(c))),
+  wrapWith: fn(['int', 'string', 'string'], ([w, sep, str], env) => wrapCustom(s(str), n(w), s(sep), true, (c) => env.charge(c))),
   abbrevboth: fn(['int', 'int', 'string'], ([l, r, str]) => abbrevboth(n(l), n(r), s(str))),
   swapcase: fn(['string'], ([a]) => swapCase(s(a))),
   adler32sum: fn(['string'], ([a]) => String(adler32(Buffer.from(s(a), 'utf8')))),
@@ -243,7 +243,7 @@ function base32(buf: Buffer): string {
  * spaces a line would start with. Newlines already in the text are ordinary characters to it. A word longer
  * than `width` is cut (`wrapLongWords`, wrapWith) or left whole up to the next space (wrap).
  */
-function wrapCustom(str: string, width: number, newLine: string, wrapLongWords: boolean): string {
+function wrapCustom(str: string, width: number, newLine: string, wrapLongWords: boolean, charge: (n: number) => void): string {
   if (str === '') return '';
   // Latin-1 strings hold one UTF-8 byte per character, so indexes below are Go's byte offsets.
   const b = Buffer.from(str, 'utf8').toString('latin1');
@@ -256,6 +256,8 @@ function wrapCustom(str: string, width: number, newLine: string, wrapLongWords: 
       offset++;
       continue;
     }
+    // Each break adds the separator: a long one at width 1 multiplies the text, so it counts as output.
+    charge(nl.length);
     const space = b.slice(offset, w + offset + 1).lastIndexOf(' ');
     if (space >= 0) {
       out += b.slice(offset, offset + space) + nl;
