@@ -6,14 +6,17 @@ import { formatDuration, GoTimeError, HOUR, MINUTE, parseDuration, roundDuration
 import { addDuration, formatTime, GoTime, inLocation, parseInLocation, subTimes, unixTime, ZERO_TIME } from './go-time.js';
 import { loadLocation, localLocation, UTC } from './go-zoneinfo.js';
 
-/** When the process started, in epoch milliseconds: Go's monotonic clock counts from there. */
-const PROCESS_START_MS = performance.timeOrigin;
+/**
+ * When the process started, in epoch milliseconds: Go's monotonic clock counts from there. Read on
+ * first use: the `performance` global loads perf_hooks, which a render that never asks the time skips.
+ */
+let processStartMs: number | undefined;
 
 /** time.Now: the host's clock, in the local zone, with a monotonic reading (which String prints as m=+s). */
 function now(env: FuncEnv): GoTime {
   const ms = env.now().getTime();
   const sec = Math.floor(ms / 1000);
-  const mono = BigInt(Math.round((ms - PROCESS_START_MS) * 1e6));
+  const mono = BigInt(Math.round((ms - (processStartMs ??= performance.timeOrigin)) * 1e6));
   return new GoTime(sec, Math.round((ms - sec * 1000) * 1e6), localLocation(), mono);
 }
 
