@@ -74,7 +74,9 @@ describe('scalarFromText double-quoted fast path', () => {
           expect(() => scalarFromText(text)).toThrow();
           return;
         }
-        expect(scalarFromText(text)).toEqual(expected);
+        // `"": a"` reads as a map: after `key:` on the same line yaml.v2 refuses that, and so do we.
+        if (expected !== null && typeof expected === 'object') expect(() => scalarFromText(text)).toThrow(/mapping values are not allowed/);
+        else expect(scalarFromText(text)).toEqual(expected);
       }),
       { numRuns: 500 },
     );
