@@ -1,6 +1,6 @@
 // Go's encoding/json Marshal of template values (as of go1.18, which built helm v3.10.1).
 // Follows golang/go src/encoding/json/encode.go (floatEncoder, encodeState.string with escapeHTML).
-import { isMap, isNil, sortedKeys } from './go-value.js';
+import { GoStruct, isMap, isNil, sortedKeys } from './go-value.js';
 
 /** json.Marshal failed (Helm's toJson then yields ""). */
 export class GoJsonError extends Error {}
@@ -8,7 +8,7 @@ export class GoJsonError extends Error {}
 /** encoding/json float formatting: 'f' unless |f| < 1e-6 or >= 1e21, then 'e' with e-07 cleaned to e-7.
  * That is exactly JavaScript's Number#toString except for negative zero. */
 export function jsonFloat(f: number): string {
-  if (!Number.isFinite(f)) throw new GoJsonError(`json: unsupported value: ${f === Infinity ? '+Inf' : String(f)}`);
+  if (!Number.isFinite(f)) throw new GoJsonError(`json: unsupported value: ${f === Infinity ? '+Inf' : f === -Infinity ? '-Inf' : 'NaN'}`);
   if (Object.is(f, -0)) return '-0';
   return String(f);
 }
@@ -70,6 +70,7 @@ export function goJsonMarshal(v: unknown, depth = 0): string {
       break;
   }
   if (Array.isArray(v)) return '[' + v.map((x) => goJsonMarshal(x, depth + 1)).join(',') + ']';
+  if (v instanceof GoStruct) return goJsonMarshal(v.jsonValue(), depth + 1);
   if (isMap(v)) {
     return '{' + sortedKeys(v).map((k) => jsonString(k) + ':' + goJsonMarshal(v[k], depth + 1)).join(',') + '}';
   }

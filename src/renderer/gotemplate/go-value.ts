@@ -90,9 +90,21 @@ export function empty(v: unknown): boolean {
   return !isTrue(v);
 }
 
+/**
+ * A Go struct a function returns (time.Time, sprig's certificate): typeOf names its type, kindOf says
+ * `struct`, and encoding/json (so toJson and toYaml) writes what `jsonValue` gives.
+ */
+export abstract class GoStruct {
+  /** The type as `%T` prints it: `time.Time`, `sprig.certificate`. */
+  abstract readonly goType: string;
+  /** What json.Marshal encodes: a MarshalJSON result, or the exported fields as a map. */
+  abstract jsonValue(): unknown;
+}
+
 /** Go type name of a value as `%T` / sprig `typeOf` prints it. */
 export function goTypeName(v: unknown): string {
   if (isNil(v)) return '<nil>';
+  if (v instanceof GoStruct) return v.goType;
   switch (typeof v) {
     case 'boolean':
       return 'bool';
@@ -125,6 +137,6 @@ export function goKindName(v: unknown): string {
     case 'function':
       return 'func';
     default:
-      return Array.isArray(v) ? 'slice' : 'map';
+      return Array.isArray(v) ? 'slice' : v instanceof GoStruct ? 'struct' : 'map';
   }
 }

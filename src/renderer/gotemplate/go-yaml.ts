@@ -3,7 +3,7 @@
 // (block styles, 2-space indent, 80-column folding), encode.go (stringv, floatv), resolve.go and sorter.go.
 import { GoJsonError, jsonFloat } from './go-json.js';
 import { formatFloatG } from './go-print.js';
-import { isMap, isNil } from './go-value.js';
+import { GoStruct, isMap, isNil } from './go-value.js';
 
 type Style = 'plain' | 'single' | 'double' | 'literal';
 
@@ -203,6 +203,8 @@ function toNode(v: unknown, depth: number): YNode {
       break;
   }
   if (Array.isArray(v)) return { t: 'seq', items: v.map((x) => toNode(x, depth + 1)) };
+  // sigs.k8s.io/yaml goes through encoding/json: a struct is what it marshals to.
+  if (v instanceof GoStruct) return toNode(v.jsonValue(), depth + 1);
   if (isMap(v)) {
     const keys = Object.keys(v).sort((a, b) => (a === b ? 0 : yamlKeyLess(a, b) ? -1 : 1));
     return { t: 'map', entries: keys.map((k) => [stringNode(k, true), toNode(v[k], depth + 1)]) };

@@ -334,6 +334,22 @@ describe('sprig date functions', () => {
   });
 });
 
+describe('Go structs (time.Time, sprig.certificate): type names and what encoding/json makes of them', () => {
+  it.each<[string, string]>([
+    ['{{ toDate "2006-01-02" "2020-01-02" | toJson }}', '"2020-01-02T00:00:00Z"'],
+    ['{{ toDate "2006-01-02" "2020-01-02" | toYaml }}', '"2020-01-02T00:00:00Z"'],
+    ['{{ dateModify "1.5h" (toDate "2006-01-02" "2020-01-02") | toJson }}', '"2020-01-02T01:30:00Z"'],
+    ['{{ dict "t" (toDate "2006-01-02" "2020-01-02") | toYaml }}', 't: "2020-01-02T00:00:00Z"'],
+    ['{{ list (toDate "2006-01-02" "2020-01-02") | toJson }}', '["2020-01-02T00:00:00Z"]'],
+    ['{{ toDate "2006-01-02" "2020-01-02" | typeOf }} {{ toDate "2006-01-02" "2020-01-02" | kindOf }}', 'time.Time struct'],
+    ['{{ toDate "2006-01-02" "2020-01-02" | kindIs "struct" }} {{ toDate "2006-01-02" "2020-01-02" | typeIsLike "time.Time" }}', 'true true'],
+    ['{{ toDate "2006-01-02" "2020-01-02" | empty }}', 'false'],
+    ['{{ $c := genCA "x" 1 }}{{ typeOf $c }} {{ kindOf $c }} {{ $c | toJson | fromJson | keys | sortAlpha }} {{ ($c | toYaml | fromYaml).Cert | trunc 27 }}', 'sprig.certificate struct [Cert Key] -----BEGIN CERTIFICATE-----'],
+  ])('%s', (text, expected) => {
+    expect(run(text, {})).toBe(expected);
+  });
+});
+
 describe('toToml: BurntSushi/toml v1.1.0 output, its errors as text', () => {
   const values = {"m": {"name": "x", "n": 1, "f": 1.5, "big": 1e+21, "small": 1e-07, "t": true, "nil": null, "list": [1, 2, 3], "nested": {"a": "b", "deep": {"c": 1}, "z": [true]}, "tables": [{"a": 1}, {"b": {"c": 2}}], "empty": {}, "emptyList": [], "q": "a\"b\\c\n\té", "weird key": 1, "": 2, "k.dot": {"x": 1}, "mixed": [1, "a", 2.5]}, "arrNil": {"a": [1, null]}, "arrNil0": {"a": [null]}, "mixTables": {"a": [{"x": 1}, 2]}, "mixTables2": {"a": [1, {"x": 1}]}, "nestedLists": {"a": [[1, 2], ["x"], [{"k": "v"}]]}, "inline": {"a": [[{"k": "v", "n": null, "s": {"q": 1}}]]}, "inlineNilLast": {"a": [[{"k": "v", "z": null}]]}, "listInTables": {"a": [{"x": [1], "y": {"z": 1}}, {"w": 2}]}, "a": {"t1": {"t2": {"arr": [{"x": 1, "sub": {"y": [{"z": 1}]}}, {"x": 2}], "v": "w"}}, "b": 1}};
   it.each<[string, string]>([

@@ -4,7 +4,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { fn, FuncError, type FuncEnv, type FuncMap } from '../func-types.js';
 import { goPrint } from '../go-print.js';
-import { goTypeName, isNil } from '../go-value.js';
+import { GoStruct, goTypeName, isNil } from '../go-value.js';
 import { parsePrivateKeyPem, pemForKey, withPrefix, type SignerKey, type SprigPrivateKey } from './crypto-keys.js';
 import { goBase64DecodeString } from './go-base64.js';
 import { parseIpForSan } from './go-ip.js';
@@ -15,14 +15,21 @@ import { createCertificate, parseParentCert, validityEnd, type CertTemplate, typ
  * sprig's `certificate` struct: templates read `.Cert` and `.Key` (PEM text). Printed as Go prints a
  * struct value, `{<Cert> <Key>}`.
  */
-export class SprigCertificate {
+export class SprigCertificate extends GoStruct {
+  get goType(): string {
+    return 'sprig.certificate';
+  }
   readonly Cert: string;
   readonly Key: string;
   constructor(cert: string, key: string) {
+    super();
     this.Cert = cert;
     this.Key = key;
   }
-  toString(): string {
+  jsonValue(): Record<string, unknown> {
+    return { Cert: this.Cert, Key: this.Key };
+  }
+  override toString(): string {
     return `{${this.Cert} ${this.Key}}`;
   }
 }

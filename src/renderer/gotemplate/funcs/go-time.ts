@@ -1,6 +1,8 @@
 // Go's time.Time for sprig's date functions: an instant (Unix seconds and nanoseconds), a Location, and
 // the monotonic clock reading time.Now attaches. Format, Parse, Date, Add, Sub and String follow golang/go
 // src/time/format.go and time.go as of go1.18, which built helm v3.10.1.
+import { GoJsonError } from '../go-json.js';
+import { GoStruct } from '../go-value.js';
 import { GoTimeError, MAX_DURATION, MIN_DURATION, SECOND, timeQuote, toBytes } from './go-duration.js';
 import { civilFromDays, daysFromCivil, daysIn, fixedZone, isLeap, localLocation, lookup, lookupName, UTC, type GoLocation, type ZoneAt } from './go-zoneinfo.js';
 
@@ -8,7 +10,7 @@ const SECONDS_PER_DAY = 86400;
 /** Days before each month (index 0 = January) in a common year. */
 const DAYS_BEFORE = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
 
-export class GoTime {
+export class GoTime extends GoStruct {
   constructor(
     /** Unix seconds. */
     readonly sec: number,
@@ -17,10 +19,25 @@ export class GoTime {
     readonly loc: GoLocation,
     /** The monotonic clock reading in nanoseconds, which time.Now adds and String prints as m=±s. */
     readonly mono?: bigint,
-  ) {}
+  ) {
+    super();
+  }
+
+  get goType(): string {
+    return 'time.Time';
+  }
+
+  /** Time.MarshalJSON: RFC 3339 with nanoseconds, for years 0 to 9999 only. */
+  jsonValue(): string {
+    const year = civil(this).year;
+    if (year < 0 || year > 9999) {
+      throw new GoJsonError('json: error calling MarshalJSON for type time.Time: Time.MarshalJSON: year outside of range [0,9999]');
+    }
+    return formatTime(this, '2006-01-02T15:04:05.999999999Z07:00');
+  }
 
   /** Time.String, as fmt prints a time.Time: "2006-01-02 15:04:05.999999999 -0700 MST m=+0.000000001". */
-  toString(): string {
+  override toString(): string {
     const s = formatTime(this, '2006-01-02 15:04:05.999999999 -0700 MST');
     if (this.mono === undefined) return s;
     const neg = this.mono < 0n;

@@ -53,8 +53,7 @@ function marshal(v: unknown): string {
   try {
     return goJsonMarshal(v);
   } catch (e) {
-    // Go names negative infinity "-Inf" (strconv 'g'); go-json.ts spells it as JavaScript does.
-    if (e instanceof GoJsonError) throw new FuncError(e.message.replace(/-Infinity$/, '-Inf'));
+    if (e instanceof GoJsonError) throw new FuncError(e.message);
     throw e;
   }
 }
