@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tpl, TemplateError } from '../../../src/renderer/gotemplate/index.js';
+import { tplError } from './tpl-support.js';
 import { FuncError } from '../../../src/renderer/gotemplate/func-types.js';
 import { certificateFuncs, SprigCertificate, type CertSources } from '../../../src/renderer/gotemplate/funcs/certificates.js';
 import { parsePrivateKeyPem, type SignerKey } from '../../../src/renderer/gotemplate/funcs/crypto-keys.js';
@@ -27,13 +28,7 @@ function run(text: string, values: Record<string, unknown> = {}): string {
 }
 
 function errorOf(text: string, values: Record<string, unknown> = {}): string {
-  try {
-    run(text, values);
-  } catch (e) {
-    if (e instanceof TemplateError) return e.message;
-    throw e;
-  }
-  throw new Error(`no error for ${text}`);
+  return tplError(text, { Values: values }).message;
 }
 
 const der = (pem: string): Buffer => Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s/g, ''), 'base64');

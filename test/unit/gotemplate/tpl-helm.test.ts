@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tpl, TemplateError, type TplOptions } from '../../../src/renderer/gotemplate/index.js';
+import { tpl } from '../../../src/renderer/gotemplate/index.js';
+import { tplError } from './tpl-support.js';
 
 // Expected outputs and error messages are what helm v3.10.1 gave for `tpl` of the same text with the same
 // values (read from a values file, so numbers are float64). Error messages are Go's final clause.
@@ -12,15 +13,7 @@ function context(values: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-function errorOf(text: string, data: unknown, options?: TplOptions): TemplateError {
-  try {
-    tpl(text, data, options);
-  } catch (e) {
-    if (e instanceof TemplateError) return e;
-    throw e;
-  }
-  throw new Error(`no error for ${text}`);
-}
+const errorOf = tplError;
 
 const core = {"a": {"b": "x", "n": null}, "n": 3, "f": 1.5, "big": 1000000, "s": "str", "list": [1, "two", null], "name": "web", "env": {"B": "b", "A": "a"}, "empty": "", "zero": 0, "t": true, "emptyList": [], "emptyMap": {}};
 

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { tpl, TemplateError, type TplOptions } from '../../../src/renderer/gotemplate/index.js';
+import { tpl } from '../../../src/renderer/gotemplate/index.js';
+import { tplError } from './tpl-support.js';
 
-function errorOf(text: string, data: unknown, options?: TplOptions): TemplateError {
-  try {
-    tpl(text, data, options);
-  } catch (e) {
-    if (e instanceof TemplateError) return e;
-    throw e;
-  }
-  throw new Error(`no error for ${text}`);
-}
+const errorOf = tplError;
 
 describe('tpl: bounds (never a hang or a JS stack overflow)', () => {
   it.each<[string, string]>([

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { tpl, TemplateError } from '../../../src/renderer/gotemplate/index.js';
+import { tpl } from '../../../src/renderer/gotemplate/index.js';
+import { tplError } from './tpl-support.js';
 
 // sprig's regex functions on Go's regexp (RE2). Every expected output and error message below is what
 // helm v3.10.1 (go1.18.7) printed for the same template text.
 
-function errorOf(text: string, data: unknown = {}): TemplateError {
-  try {
-    tpl(text, data);
-  } catch (e) {
-    if (e instanceof TemplateError) return e;
-    throw e;
-  }
-  throw new Error(`no error for ${text}`);
-}
+const errorOf = tplError;
 
 // Plain loops, not it.each: its titles would read `$1` in a template as a parameter.
 const RESULTS: Array<[string, string]> = [

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tpl, TemplateError, type TemplateHost } from '../../../src/renderer/gotemplate/index.js';
+import { tplError } from './tpl-support.js';
 
 // The sprig v3.2.2 functions helm v3.10.1 has and the evaluator gained later. Every expected output and error
 // is what helm v3.10.1 printed for `tpl` of the same text with the same values, read from a values file (so
@@ -16,13 +17,7 @@ function run(text: string, values: Record<string, unknown>, host?: TemplateHost)
 }
 
 function errorOf(text: string, values: Record<string, unknown>): TemplateError {
-  try {
-    run(text, values);
-  } catch (e) {
-    if (e instanceof TemplateError) return e;
-    throw e;
-  }
-  throw new Error(`no error for ${text}`);
+  return tplError(text, { Values: structuredClone(values) });
 }
 
 describe('sprig list functions and their must* forms', () => {
