@@ -34,6 +34,7 @@ const FINAL = join(ROOT, 'dist');
 const DIST = join(ROOT, 'node_modules', '.cache', `prefect-charts-build-${process.pid}`);
 const EMBEDDED_MODULE = join(ROOT, 'src', 'embedded-charts.ts');
 const YAML_LIB_MODULE = join(ROOT, 'src', 'renderer', 'yaml-lib.ts');
+const GOTEMPLATE_MODULE = join(ROOT, 'src', 'renderer', 'gotemplate', 'index.ts');
 
 // Leftovers of builds that were killed half-way (their process is gone).
 for (const name of existsSync(dirname(DIST)) ? readdirSync(dirname(DIST)) : []) {
@@ -258,6 +259,34 @@ const yamlAsSibling = {
   },
 };
 
+/**
+ * In the CommonJS CLI, the Go template evaluator (`tpl`: parser, executor, sprig's functions) is
+ * dist/cjs/gotemplate.cjs, loaded with its own code cache the first time a value's template runs:
+ * renders whose values hold no template neither read its code nor set up its function table. Callers
+ * get `tpl` and `TemplateError` from a stand-in module; TemplateError is the real class once the
+ * evaluator is loaded, which is before any template can have thrown one.
+ */
+const gotemplateAsSibling = {
+  name: 'gotemplate-as-sibling',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/gotemplate\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /[\\/]src[\\/]renderer[\\/]gotemplate[\\/]index\.ts$/ }, (args) =>
+      resolve(args.path) === GOTEMPLATE_MODULE
+        ? {
+            contents: [
+              'let lib;',
+              "const load = () => lib ?? ((lib = require('./gotemplate.cjs')), (TemplateError = lib.TemplateError), lib);",
+              'export let TemplateError = class TemplateErrorBeforeLoad extends Error {};',
+              'export function tpl(text, data, options) { return load().tpl(text, data, options); }',
+            ].join('\n'),
+            loader: 'js',
+            resolveDir: ROOT,
+          }
+        : undefined,
+    );
+  },
+};
+
 // The API and the ESM CLI.
 await build({
   ...common,
@@ -283,7 +312,20 @@ await build({
   // Less text to read; names are kept for messages and stack traces.
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [embedCharts('cjs'), yamlAsSibling, lazyBuiltins(['crypto', 'net'], 'cjs')],
+  plugins: [embedCharts('cjs'), yamlAsSibling, gotemplateAsSibling, lazyBuiltins(['crypto', 'net'], 'cjs')],
+});
+// The evaluator beside it (see gotemplateAsSibling).
+await build({
+  ...common,
+  format: 'cjs',
+  entryPoints: { gotemplate: GOTEMPLATE_MODULE },
+  outdir: join(DIST, 'cjs'),
+  outExtension: { '.js': '.cjs' },
+  define: { 'import.meta.url': '__import_meta_url' },
+  banner: { js: 'var __import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  minifyWhitespace: true,
+  minifySyntax: true,
+  plugins: [yamlAsSibling, lazyBuiltins(['crypto', 'net'], 'cjs')],
 });
 for (const [name, code] of modules.data.cjs) writeFileSync(join(DIST, 'cjs', `data-${name}.cjs`), code);
 modules.validators.forEach((code, id) => writeFileSync(join(DIST, 'cjs', `validator-${id}.cjs`), code));
@@ -356,7 +398,8 @@ function writeCodeCache() {
     const { writeFileSync, mkdtempSync, rmSync } = require('node:fs');
     const { join } = require('node:path');
     const tmp = mkdtempSync(join(require('node:os').tmpdir(), 'prefect-charts-warm-'));
-    writeFileSync(join(tmp, 'values.yaml'), 'server:\\n  replicaCount: 2\\n  env:\\n    - name: A\\n      value: "1"\\n');
+    // A templated annotation: the evaluator (gotemplate.cjs) gets its code cache too.
+    writeFileSync(join(tmp, 'values.yaml'), 'server:\\n  replicaCount: 2\\n  env:\\n    - name: A\\n      value: "1"\\ncommonAnnotations:\\n  owner: "{{ .Release.Name }}"\\n');
     const io = { out() {}, err() {}, stdoutIsTTY: false, stderrIsTTY: false, cwd: tmp, env: {} };
     const worker = ['--set', 'worker.config.workPool=p,worker.cloudApiConfig.accountId=a,worker.cloudApiConfig.workspaceId=w'];
     const runs = [
