@@ -4,6 +4,7 @@ import type { LoadedValues } from '../renderer/values/load.js';
 import { isMap, type ValueMap } from '../renderer/values/maps.js';
 import type { SourcedDoc } from '../renderer/serialize.js';
 import type { LintIssue, ManifestLocation } from './issue.js';
+import { copiedValuePath } from './copied-value.js';
 import { checkApiVersion, kubeMinor } from './k8s/api-versions.js';
 import { isBuiltinGroup, validateObject } from './k8s/schemas.js';
 import { placeOf } from './locate.js';
@@ -80,7 +81,18 @@ export async function checkManifests(docs: readonly SourcedDoc[], loaded: Loaded
     if (api?.rule !== 'api-removed') {
       const schema = await validateObject(obj);
       if (schema) {
-        for (const s of schema) issues.push({ rule: 'k8s-schema', severity: 'error', message: s.message, manifest: manifest(s.field || undefined) });
+        for (const s of schema) {
+          // An error inside a part the template copied from the values belongs at that value.
+          const path = copiedValuePath(loaded.values, obj, s.segments);
+          const place = path ? placeOf(loaded, path) : undefined;
+          issues.push({
+            rule: 'k8s-schema',
+            severity: 'error',
+            message: s.message,
+            manifest: manifest(s.field || undefined),
+            ...(path && place ? { path: path.join('.'), ...place } : {}),
+          });
+        }
       } else if (isBuiltinGroup(apiVersion) && !api) {
         issues.push({ rule: 'k8s-schema', severity: 'error', message: `Kubernetes has no ${kind} in ${apiVersion}`, manifest: manifest('kind') });
       }

@@ -14,6 +14,8 @@ interface ModelClass {
 export interface K8sSchemaIssue {
   /** Dotted field path (`spec.template.spec.containers[0].ports[0].containerPort`). */
   field: string;
+  /** The same path as keys and list indexes. */
+  segments: Array<string | number>;
   message: string;
 }
 
@@ -58,6 +60,16 @@ function loadModel(apiVersion: string, kind: string): ModelClass | undefined {
   }
   cache.set(key, model);
   return model;
+}
+
+/** A JSON pointer's keys, list indexes as numbers. */
+function segmentsOf(pointer: string): Array<string | number> {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((raw) => raw.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 function fieldOf(pointer: string): string {
@@ -120,7 +132,7 @@ export async function validateObject(rendered: Record<string, unknown>): Promise
       const k = `${field}\0${message}`;
       if (seen.has(k)) continue;
       seen.add(k);
-      out.push({ field, message });
+      out.push({ field, segments: segmentsOf(err.instancePath), message });
     }
     return out;
   }
