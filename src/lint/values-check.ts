@@ -3,6 +3,7 @@
 import type { LoadedChart } from '../renderer/chart.js';
 import { enabledSubcharts, schemaIssues } from '../renderer/render.js';
 import { coalesceValues } from '../renderer/values/coalesce.js';
+import { withSetStringHint } from '../schema/validate.js';
 import type { LoadedValues } from '../renderer/values/load.js';
 import type { ValueMap } from '../renderer/values/maps.js';
 import type { LintIssue } from './issue.js';
@@ -50,7 +51,7 @@ export function checkValues(chart: LoadedChart, loaded: LoadedValues): ValuesChe
       rule: 'schema',
       severity: 'error',
       path: i.path,
-      message: isKey ? "unknown key, not allowed by the chart's schema" : i.message,
+      message: isKey ? "unknown key, not allowed by the chart's schema" : withSetStringHint(i, place?.flag),
       suggestion: isKey ? suggestKey(model, i.segments) : undefined,
       ...place,
     });

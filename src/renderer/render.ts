@@ -24,7 +24,7 @@ import { sortManifests } from './sort.js';
 import { coalesceValues, type WarningSink } from './values/coalesce.js';
 import { loadValues, originOf, type InlineValues, type LoadedValues, type TextReader, type ValueSources } from './values/load.js';
 import { deepFreeze, getPath, isMap, type ValueMap } from './values/maps.js';
-import { validateValues, type SchemaIssue } from '../schema/validate.js';
+import { validateValues, withSetStringHint, type SchemaIssue } from '../schema/validate.js';
 import { globMatch } from './glob.js';
 
 export interface RenderOptions extends ValueSources {
@@ -118,7 +118,7 @@ function prepareFresh(chart: LoadedChart, loaded: LoadedValues, warn: WarningSin
     throw new SchemaValidationError(
       issues.map((i) => {
         const origin = originOf(loaded, i.segments, i.keyword === 'additionalProperties');
-        return origin ? { ...i, where: origin.where } : i;
+        return origin ? { ...i, message: withSetStringHint(i, origin.where), where: origin.where } : i;
       }),
     );
   }

@@ -77,6 +77,15 @@ function valueAt(root: unknown, segments: ReadonlyArray<string | number>): unkno
   return cur;
 }
 
+/**
+ * A schema message about a value a plain `--set` gave: `--set` types `3`, `true` and `null`, so where
+ * the chart wanted text, say which flag keeps it as text.
+ */
+export function withSetStringHint(issue: Pick<SchemaIssue, 'keyword' | 'message'>, where: string | undefined): string {
+  const wantsText = issue.keyword === 'type' && /^expected (\w+ or )*string\b/.test(issue.message);
+  return wantsText && where?.startsWith('--set ') ? `${issue.message} (use --set-string to pass it as text)` : issue.message;
+}
+
 /** What was expected and what was found, in words, for one ajv error (also used for Kubernetes schemas by lint). */
 export function messageFor(e: ErrorObject, found: unknown): string {
   const p = e.params as Record<string, unknown>;
