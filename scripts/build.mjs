@@ -300,11 +300,10 @@ await build({
 mkdirSync(join(DIST, 'validators'), { recursive: true });
 modules.validators.forEach((code, id) => writeFileSync(join(DIST, 'validators', `${id}.cjs`), code));
 
-// The CommonJS CLI, and the YAML parser beside it.
-await build({
+// The CommonJS CLI, and the evaluator and the YAML parser beside it.
+const cjsFile = {
   ...common,
   format: 'cjs',
-  entryPoints: { cli: 'src/cli/main.ts' },
   outdir: join(DIST, 'cjs'),
   outExtension: { '.js': '.cjs' },
   define: { 'import.meta.url': '__import_meta_url' },
@@ -312,19 +311,16 @@ await build({
   // Less text to read; names are kept for messages and stack traces.
   minifyWhitespace: true,
   minifySyntax: true,
+};
+await build({
+  ...cjsFile,
+  entryPoints: { cli: 'src/cli/main.ts' },
   plugins: [embedCharts('cjs'), yamlAsSibling, gotemplateAsSibling, lazyBuiltins(['crypto', 'net'], 'cjs')],
 });
-// The evaluator beside it (see gotemplateAsSibling).
+// The evaluator (see gotemplateAsSibling).
 await build({
-  ...common,
-  format: 'cjs',
+  ...cjsFile,
   entryPoints: { gotemplate: GOTEMPLATE_MODULE },
-  outdir: join(DIST, 'cjs'),
-  outExtension: { '.js': '.cjs' },
-  define: { 'import.meta.url': '__import_meta_url' },
-  banner: { js: 'var __import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
-  minifyWhitespace: true,
-  minifySyntax: true,
   plugins: [yamlAsSibling, lazyBuiltins(['crypto', 'net'], 'cjs')],
 });
 for (const [name, code] of modules.data.cjs) writeFileSync(join(DIST, 'cjs', `data-${name}.cjs`), code);
