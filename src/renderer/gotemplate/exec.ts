@@ -3,7 +3,7 @@
 import { TemplateError, positionOf } from './errors.js';
 import { FailError, FuncError, paramTypeName, type FuncEnv, type FuncMap, type ParamType } from './func-types.js';
 import { goPrint } from './go-print.js';
-import { goTypeName, isMap, isNil, isTrue, sortedKeys } from './go-value.js';
+import { GoStruct, goTypeName, isMap, isNil, isTrue, sortedKeys } from './go-value.js';
 import type { CommandNode, Node, NumberNode, Operand, PipeNode } from './parser.js';
 
 /** The text an error's position refers to (see placeLimit). */
@@ -331,6 +331,8 @@ export class Executor {
           return this.error(node.pos, `error calling ${name}: ${(e as Error).message}`);
         }
       }
+      // A Go struct has only its fields and methods: a name it lacks stops the template.
+      if (!found && receiver instanceof GoStruct) this.error(node.pos, `can't evaluate field ${name} in type ${receiver.goType}`);
       if (hasArgs) this.error(node.pos, `${name} is not a method but has arguments`);
       return found ? value : undefined;
     }

@@ -97,6 +97,18 @@ export function empty(v: unknown): boolean {
 export abstract class GoStruct {
   /** The type as `%T` prints it: `time.Time`, `sprig.certificate`. */
   abstract readonly goType: string;
+  /** A fmt.Stringer: fmt's string verbs format its String() (toString here). */
+  get stringer(): boolean {
+    return false;
+  }
+  /** The kind as sprig `kindOf` prints it (a pointer to a struct is `ptr`). */
+  get goKind(): string {
+    return 'struct';
+  }
+  /** The type `len` names when it refuses the value (it looks through a pointer). */
+  get lenType(): string {
+    return this.goType;
+  }
   /** What json.Marshal encodes: a MarshalJSON result, or the exported fields as a map. */
   abstract jsonValue(): unknown;
 }
@@ -137,6 +149,6 @@ export function goKindName(v: unknown): string {
     case 'function':
       return 'func';
     default:
-      return Array.isArray(v) ? 'slice' : v instanceof GoStruct ? 'struct' : 'map';
+      return Array.isArray(v) ? 'slice' : v instanceof GoStruct ? v.goKind : 'map';
   }
 }

@@ -1,7 +1,7 @@
 // text/template's predefined functions; follows golang/go src/text/template/funcs.go (go1.18).
 import { fn, FuncError, type FuncMap } from '../func-types.js';
 import { goPrint } from '../go-print.js';
-import { goTypeName, isMap, isNil, isTrue } from '../go-value.js';
+import { GoStruct, goTypeName, isMap, isNil, isTrue } from '../go-value.js';
 import { sprint, sprintf, sprintln } from './printf.js';
 
 type BasicKind = 'bool' | 'int' | 'float' | 'string' | 'invalid';
@@ -62,7 +62,7 @@ function length(v: unknown): bigint {
   if (typeof v === 'string') return BigInt(utf8Len(v));
   if (Array.isArray(v)) return BigInt(v.length);
   if (isMap(v)) return BigInt(Object.keys(v).length);
-  throw new FuncError(`len of type ${goTypeName(v)}`);
+  throw new FuncError(`len of type ${v instanceof GoStruct ? v.lenType : goTypeName(v)}`);
 }
 
 function indexArg(i: unknown, len: number): number {

@@ -27,6 +27,10 @@ export class GoTime extends GoStruct {
     return 'time.Time';
   }
 
+  override get stringer(): boolean {
+    return true;
+  }
+
   /** Time.MarshalJSON: RFC 3339 with nanoseconds, for years 0 to 9999 only. */
   jsonValue(): string {
     const year = civil(this).year;

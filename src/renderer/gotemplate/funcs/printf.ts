@@ -9,8 +9,7 @@ import {
   goPrint,
   goQuote,
 } from '../go-print.js';
-import { goTypeName, isMap, isNil, sortedKeys } from '../go-value.js';
-import { GoTime } from './go-time.js';
+import { GoStruct, goTypeName, isMap, isNil, sortedKeys } from '../go-value.js';
 
 /** fmt.Sprint: spaces between operands when neither side is a string. */
 export function sprint(args: unknown[]): string {
@@ -177,8 +176,8 @@ function formatOne(v: unknown, verb: string, spec: Spec): string {
   if (isMap(v)) {
     return 'map[' + sortedKeys(v).map((k) => formatOne(k, verb, spec) + ':' + formatOne(v[k], verb, spec)).join(' ') + ']';
   }
-  // A time.Time is a Stringer: fmt formats its String() for the string verbs.
-  if (v instanceof GoTime && 'vsqxX'.includes(verb)) return fmtString(v.toString(), verb, spec);
+  // A Stringer (time.Time, semver.Version): fmt formats its String() for the string verbs.
+  if (v instanceof GoStruct && v.stringer && 'vsqxX'.includes(verb)) return fmtString(v.toString(), verb, spec);
   return pad(goPrint(v), spec, false);
 }
 

@@ -1,6 +1,6 @@
 // sprig semver / semverCompare over Masterminds/semver v3.1.1 (version.go NewVersion, constraints.go).
 import { fn, FuncError, type FuncMap } from '../func-types.js';
-import { newMap, setKey } from '../go-value.js';
+import { GoStruct, goTypeName } from '../go-value.js';
 
 interface Version {
   major: bigint;
@@ -171,19 +171,128 @@ export function semverCompare(constraint: string, version: string): boolean {
   return ors.some((and) => and.every((c) => check(v, c)));
 }
 
-function versionObject(v: Version): Record<string, unknown> {
-  const m = newMap();
-  setKey(m, 'Major', () => v.major);
-  setKey(m, 'Minor', () => v.minor);
-  setKey(m, 'Patch', () => v.patch);
-  setKey(m, 'Prerelease', () => v.pre);
-  setKey(m, 'Metadata', () => v.metadata);
-  setKey(m, 'Original', () => v.original);
-  setKey(m, 'String', () => `${v.major}.${v.minor}.${v.patch}${v.pre ? '-' + v.pre : ''}${v.metadata ? '+' + v.metadata : ''}`);
-  return m;
+const SEGMENT_CHARS = /^[0-9A-Za-z-]*$/;
+
+/** version.go validatePrerelease: dot-separated identifiers, numeric ones without a leading 0. */
+function validatePrerelease(p: string): void {
+  for (const part of p.split('.')) {
+    if (/^[0-9]*$/.test(part)) {
+      if (part.length > 1 && part[0] === '0') throw new FuncError('Version segment starts with 0');
+    } else if (!SEGMENT_CHARS.test(part)) throw new FuncError('Invalid Prerelease string');
+  }
+}
+
+function validateMetadata(m: string): void {
+  for (const part of m.split('.')) if (!SEGMENT_CHARS.test(part)) throw new FuncError('Invalid Metadata string');
+}
+
+function versionString(v: Version): string {
+  return `${v.major}.${v.minor}.${v.patch}${v.pre ? '-' + v.pre : ''}${v.metadata ? '+' + v.metadata : ''}`;
+}
+
+/**
+ * Masterminds/semver's Version as templates see it: `semver` returns a `*semver.Version` (kind ptr),
+ * the Inc and Set methods a `semver.Version`. Both print and marshal (MarshalJSON) as String(); the
+ * methods are Go's, the number getters uint64 (int64 here).
+ */
+export class SemverVersion extends GoStruct {
+  /** A pointer method: a `semver.Version` the Inc and Set methods return has none. */
+  declare readonly Original?: () => string;
+  constructor(
+    readonly v: Version,
+    readonly pointer: boolean,
+  ) {
+    super();
+    if (pointer) this.Original = () => v.original;
+  }
+  get goType(): string {
+    return this.pointer ? '*semver.Version' : 'semver.Version';
+  }
+  override get stringer(): boolean {
+    return true;
+  }
+  override get goKind(): string {
+    return this.pointer ? 'ptr' : 'struct';
+  }
+  /** `len` looks through the pointer and names the struct. */
+  override get lenType(): string {
+    return 'semver.Version';
+  }
+  jsonValue(): string {
+    return versionString(this.v);
+  }
+  override toString(): string {
+    return versionString(this.v);
+  }
+  String(): string {
+    return versionString(this.v);
+  }
+  Major(): bigint {
+    return this.v.major;
+  }
+  Minor(): bigint {
+    return this.v.minor;
+  }
+  Patch(): bigint {
+    return this.v.patch;
+  }
+  Prerelease(): string {
+    return this.v.pre;
+  }
+  Metadata(): string {
+    return this.v.metadata;
+  }
+  /** The original's `v` prefix, kept by the Inc and Set methods. */
+  private next(changes: Partial<Version>): SemverVersion {
+    const n: Version = { ...this.v, ...changes };
+    n.original = (this.v.original.startsWith('v') ? 'v' : '') + versionString(n);
+    return new SemverVersion(n, false);
+  }
+  IncPatch(): SemverVersion {
+    return this.next(this.v.pre !== '' ? { pre: '', metadata: '' } : { pre: '', metadata: '', patch: (this.v.patch + 1n) & U64_MAX });
+  }
+  IncMinor(): SemverVersion {
+    return this.next({ pre: '', metadata: '', patch: 0n, minor: (this.v.minor + 1n) & U64_MAX });
+  }
+  IncMajor(): SemverVersion {
+    return this.next({ pre: '', metadata: '', patch: 0n, minor: 0n, major: (this.v.major + 1n) & U64_MAX });
+  }
+  SetPrerelease(pre: unknown): SemverVersion {
+    const p = methodString(pre);
+    if (p !== '') validatePrerelease(p);
+    return this.next({ pre: p });
+  }
+  SetMetadata(metadata: unknown): SemverVersion {
+    const m = methodString(metadata);
+    if (m !== '') validateMetadata(m);
+    return this.next({ metadata: m });
+  }
+  Compare(o: unknown): bigint {
+    return BigInt(compareVersions(this.v, otherVersion(o)));
+  }
+  LessThan(o: unknown): boolean {
+    return compareVersions(this.v, otherVersion(o)) < 0;
+  }
+  GreaterThan(o: unknown): boolean {
+    return compareVersions(this.v, otherVersion(o)) > 0;
+  }
+  Equal(o: unknown): boolean {
+    return compareVersions(this.v, otherVersion(o)) === 0;
+  }
+}
+
+function methodString(v: unknown): string {
+  if (typeof v !== 'string') throw new FuncError(`wrong type for value; expected string; got ${goTypeName(v)}`);
+  return v;
+}
+
+/** The *Version argument of Compare and friends. */
+function otherVersion(o: unknown): Version {
+  if (o instanceof SemverVersion && o.pointer) return o.v;
+  throw new FuncError(`wrong type for value; expected *semver.Version; got ${goTypeName(o)}`);
 }
 
 export const semverFuncs: FuncMap = {
   semverCompare: fn(['string', 'string'], ([c, v]) => semverCompare(c as string, v as string)),
-  semver: fn(['string'], ([v]) => versionObject(parseVersion(v as string))),
+  semver: fn(['string'], ([v]) => new SemverVersion(parseVersion(v as string), true)),
 };
