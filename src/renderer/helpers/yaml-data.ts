@@ -3,6 +3,7 @@
 // (YAML 1.1) reads it: `{{ "true" }}` is a boolean, `{{ "007" }}` the octal number 7, a nil quote is null.
 import { yamlLib } from '../yaml-lib.js';
 import { goPrint, goQuote, isNil, strval } from './go.js';
+import { indentFlowContinuations, MAY_HAVE_NULL_KEY, v2KeyProblem } from '../values/yaml-v2.js';
 
 export class ManifestYamlError extends Error {
   readonly code = 'MANIFEST_YAML';
@@ -67,17 +68,31 @@ function isPlainScalarText(t: string): boolean {
  * or list (as `{{ .Release.Name }}` left unevaluated in a value reads), which yaml.v2 cannot turn into JSON.
  */
 function parse11(text: string): unknown {
+  try {
+    return parse11Strict(text);
+  } catch (e) {
+    // yaml.v2 (libyaml) does not check the indentation of the lines a quoted scalar or a flow
+    // collection goes on over; the parser here does. Their leading spaces are not content, so
+    // indenting those lines reads the text as yaml.v2 does.
+    const indented = indentFlowContinuations(text);
+    if (indented === undefined) throw e;
+    try {
+      return parse11Strict(indented);
+    } catch {
+      throw e;
+    }
+  }
+}
+
+function parse11Strict(text: string): unknown {
   const fast = literalBlockMap(text);
   if (fast !== undefined) return fast;
-  const { isCollection, parse, parseDocument, visit } = yamlLib();
-  if (!/[{[?]/.test(text)) return parse(text, YAML11);
+  const { parse, parseDocument } = yamlLib();
+  if (!/[{[?]/.test(text) && !MAY_HAVE_NULL_KEY.test(text)) return parse(text, YAML11);
   const doc = parseDocument(text, YAML11);
   if (doc.errors.length) throw doc.errors[0];
-  visit(doc, {
-    Pair(_key, pair) {
-      if (isCollection(pair.key)) throw new Error(`invalid map key: ${String(pair.key)}`);
-    },
-  });
+  const problem = v2KeyProblem(doc);
+  if (problem) throw new Error(problem.message);
   return doc.toJS();
 }
 

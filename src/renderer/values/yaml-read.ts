@@ -4,6 +4,7 @@
 import type { Document, LineCounter, Node, Tags } from 'yaml';
 import { yamlLib } from '../yaml-lib.js';
 import { MAX_VALUE_DEPTH } from './maps.js';
+import { indentFlowContinuations, v2KeyProblem } from './yaml-v2.js';
 
 export interface YamlPosition {
   line: number;
@@ -160,7 +161,7 @@ class YamlErrors extends Error {
 
 function finishYaml(text: string, file: string): ParsedYaml {
   const { LineCounter, parseDocument } = yamlLib();
-  const lines = new LineCounter();
+  let lines = new LineCounter();
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // A lone CR is a line break to yaml.v2 (libyaml's IS_BREAK), not to the yaml package; same length, same positions.
   if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
@@ -170,7 +171,19 @@ function finishYaml(text: string, file: string): ParsedYaml {
     for (let i = text.indexOf('\n'); i >= 0 && i < deep; i = text.indexOf('\n', i + 1)) line++;
     throw new YamlSyntaxError(file, line, deep - text.lastIndexOf('\n', deep - 1), TOO_DEEP);
   }
-  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines, prettyErrors: false });
+  let doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length) {
+    // yaml.v2 does not check how far the lines of a quoted scalar or flow collection are indented.
+    const indented = indentFlowContinuations(text);
+    if (indented !== undefined) {
+      const againLines = new LineCounter();
+      const again = parseDocument(indented, { ...PARSE_OPTIONS, lineCounter: againLines, prettyErrors: false });
+      if (!again.errors.length) {
+        doc = again;
+        lines = againLines;
+      }
+    }
+  }
   if (doc.errors.length) {
     throw new YamlErrors(
       doc.errors.map((err) => {
@@ -179,10 +192,15 @@ function finishYaml(text: string, file: string): ParsedYaml {
       }),
     );
   }
-  const badKey = collectionKey(doc);
-  if (badKey?.range) {
-    const pos = lines.linePos(badKey.range[0]);
-    throw new YamlSyntaxError(file, pos.line, pos.col, 'invalid map key: a key must be a string, number or boolean, not a list or map');
+  const badKey = v2KeyProblem(doc);
+  if (badKey) {
+    const pos = badKey.node?.range ? lines.linePos(badKey.node.range[0]) : { line: 1, col: 1 };
+    const reason = badKey.message.startsWith('invalid map key')
+      ? 'invalid map key: a key must be a string, number or boolean, not a list or map'
+      : badKey.message.startsWith('Unsupported')
+        ? 'invalid map key: a key must be a string, number or boolean, not null'
+        : badKey.message;
+    throw new YamlSyntaxError(file, pos.line, pos.col, reason);
   }
   let data: unknown;
   try {
@@ -192,22 +210,6 @@ function finishYaml(text: string, file: string): ParsedYaml {
   }
   checkDepth(data, file, doc, lines);
   return { file, data, doc, lines };
-}
-
-/** A map key that is a list or map (`? [a]`): yaml.v2 refuses it ("invalid map key"); JS would stringify it. */
-function collectionKey(doc: Document): Node | undefined {
-  const { visit, isAlias, isCollection } = yamlLib();
-  let bad: Node | undefined;
-  visit(doc, {
-    Pair(_, pair) {
-      if (isCollection(pair.key) || (isAlias(pair.key) && isCollection(pair.key.resolve(doc)))) {
-        bad = pair.key;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return bad;
 }
 
 function checkDepth(data: unknown, file: string, doc: Document, lines: LineCounter): void {

@@ -6,6 +6,8 @@ import { isMap, isNil, newMap, setKey } from '../go-value.js';
 import { jsonTypeName } from './json.js';
 import { yamlLib } from '../../yaml-lib.js';
 import { deepFlowOffset, MAX_DEPTH, yamlV2Tags } from '../../values/yaml-read.js';
+import { indentFlowContinuations, v2KeyProblem } from '../../values/yaml-v2.js';
+import type { Tags } from 'yaml';
 
 /** Plain data as Helm's readers give it: null-prototype maps, float64 numbers, RFC 3339 timestamps. */
 function normalize(v: unknown, depth = 0): unknown {
@@ -25,9 +27,30 @@ function normalize(v: unknown, depth = 0): unknown {
 function readYaml(text: string): unknown {
   // Refuse runaway nesting before the parser spends seconds on it; keep data plain (no Set, Map, Uint8Array).
   if (deepFlowOffset(text, MAX_DEPTH) >= 0) throw new Error(`values nest deeper than ${MAX_DEPTH} levels`);
-  return normalize(
-    yamlLib().parse(text, { version: '1.1', merge: true, uniqueKeys: false, maxAliasCount: 1000, logLevel: 'error', customTags: (tags) => yamlV2Tags(tags, true) }),
-  );
+  return normalize(parseV2(text));
+}
+
+const READ_OPTIONS = { version: '1.1', merge: true, uniqueKeys: false, logLevel: 'error', customTags: (tags: Tags) => yamlV2Tags(tags, true) } as const;
+
+/** One document as yaml.v2 reads it: lenient about continuation lines, strict about null and collection keys. */
+function parseV2(text: string): unknown {
+  const { parseDocument } = yamlLib();
+  let doc = parseDocument(text, READ_OPTIONS);
+  if (doc.errors.length) {
+    const indented = indentFlowContinuations(text);
+    const again = indented === undefined ? undefined : parseDocument(indented, READ_OPTIONS);
+    if (again === undefined || again.errors.length) throw doc.errors[0];
+    doc = again;
+  }
+  const problem = v2KeyProblem(doc);
+  if (problem) throw new Error(problem.message);
+  return doc.toJS({ maxAliasCount: 1000 });
+}
+
+/** sigs.k8s.io/yaml's message: yaml.v2's own errors carry `yaml: `, its JSON conversion's do not. */
+function conversionError(e: unknown): string {
+  const message = (e as Error).message.split('\n')[0];
+  return `error converting YAML to JSON: ${message.startsWith('Unsupported map key') ? '' : 'yaml: '}${message}`;
 }
 
 /** helm's fromYaml: a map, else a map holding the reader's complaint under `Error`. */
@@ -42,7 +65,7 @@ export function fromYaml(text: string): unknown {
     }
     return v;
   } catch (e) {
-    setKey(m, 'Error', `error converting YAML to JSON: yaml: ${(e as Error).message.split('\n')[0]}`);
+    setKey(m, 'Error', conversionError(e));
     return m;
   }
 }
@@ -54,7 +77,7 @@ function fromYamlArray(text: string): unknown[] {
     if (!Array.isArray(v)) return [`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonTypeName(v)} into Go value of type []interface {}`];
     return v;
   } catch (e) {
-    return [`error converting YAML to JSON: yaml: ${(e as Error).message.split('\n')[0]}`];
+    return [conversionError(e)];
   }
 }
 
