@@ -5,6 +5,7 @@ import {
   makeCapabilities,
   makeContext,
   RUNTIME,
+  templateInfo,
   type RenderContext,
   type ReleaseInfo,
 } from './context.js';
@@ -234,7 +235,7 @@ function runTemplates(runs: ChartRun[], release: ReleaseInfo, options: RenderOpt
       },
     });
     for (const { template: t, source, notes } of templatesOf(run.chart, run.path)) {
-      ctx.Template = { Name: source, BasePath: basePath };
+      ctx.Template = templateInfo(source, basePath);
       let out;
       try {
         out = t.render(ctx);

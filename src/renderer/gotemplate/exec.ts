@@ -3,7 +3,7 @@
 import { TemplateError, positionOf } from './errors.js';
 import { FailError, FuncError, paramTypeName, type FuncEnv, type FuncMap, type ParamType } from './func-types.js';
 import { goPrint } from './go-print.js';
-import { GoStruct, goTypeName, isMap, isNil, isTrue, sortedKeys } from './go-value.js';
+import { GoStruct, goTypeName, isInterfaceMap, isMap, isNil, isTrue, sortedKeys } from './go-value.js';
 import type { CommandNode, Node, NumberNode, Operand, PipeNode } from './parser.js';
 
 /** The text an error's position refers to (see placeLimit). */
@@ -319,6 +319,13 @@ export class Executor {
       return this.error(node.pos, `nil pointer evaluating interface {}.${name}`);
     }
     const hasArgs = args.length > 1 || final !== MISSING;
+    // A named slice type's method (chartutil.VersionSet's Has).
+    if (Array.isArray(receiver) && Object.hasOwn(receiver, name) && typeof (receiver as unknown as Record<string, unknown>)[name] === 'function') {
+      const method = (receiver as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
+      const argv = args.slice(1).map((a) => this.evalArg(dot, 'any', a));
+      if (final !== MISSING) argv.push(final);
+      return method.apply(receiver, argv);
+    }
     if (typeof receiver === 'object' && !Array.isArray(receiver)) {
       const { found, value } = fieldOf(receiver, name);
       if (typeof value === 'function') {
@@ -453,7 +460,7 @@ export class Executor {
       // Go int and int64 are both bigint here; the distinction (an int64 is not an int) is not modelled.
       (t === 'int' && typeof v === 'bigint') ||
       (t === 'float64' && typeof v === 'number') ||
-      (t === 'map' && isMap(v));
+      (t === 'map' && isInterfaceMap(v));
     if (!ok) this.error(pos, `wrong type for value; expected ${paramTypeName(t)}; got ${goTypeName(v)}`);
     return v;
   }

@@ -1,6 +1,6 @@
 // Go's encoding/json Marshal of template values (as of go1.18, which built helm v3.10.1).
 // Follows golang/go src/encoding/json/encode.go (floatEncoder, encodeState.string with escapeHTML).
-import { GoStruct, isMap, isNil, sortedKeys } from './go-value.js';
+import { GoStruct, isMap, isNil, isNilSlice, JsonFields, sortedKeys } from './go-value.js';
 
 /** json.Marshal failed (Helm's toJson then yields ""). */
 export class GoJsonError extends Error {}
@@ -69,9 +69,11 @@ export function goJsonMarshal(v: unknown, depth = 0): string {
     default:
       break;
   }
-  if (Array.isArray(v)) return '[' + v.map((x) => goJsonMarshal(x, depth + 1)).join(',') + ']';
+  if (Array.isArray(v)) return isNilSlice(v) ? 'null' : '[' + v.map((x) => goJsonMarshal(x, depth + 1)).join(',') + ']';
   if (v instanceof GoStruct) return goJsonMarshal(v.jsonValue(), depth + 1);
+  if (v instanceof JsonFields) return '{' + v.entries.map(([k, x]) => jsonString(k) + ':' + goJsonMarshal(x, depth + 1)).join(',') + '}';
   if (isMap(v)) {
+    if (isNilSlice(v)) return 'null';
     return '{' + sortedKeys(v).map((k) => jsonString(k) + ':' + goJsonMarshal(v[k], depth + 1)).join(',') + '}';
   }
   throw new GoJsonError(`json: unsupported type: ${Object.prototype.toString.call(v)}`);

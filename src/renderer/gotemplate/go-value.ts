@@ -113,10 +113,62 @@ export abstract class GoStruct {
   abstract jsonValue(): unknown;
 }
 
+/**
+ * The Go type of a list or map that is not a []interface {} or map[string]interface {} (a []string from
+ * splitList, a map[string]string from split, helm's chartutil.Values), kept beside the value (frozen
+ * values included); copies and key walks do not see it.
+ */
+const goTypes = new WeakMap<object, string>();
+
+/** Lists and maps that are Go nil slices and maps: no items, and encoding/json (so toJson and toYaml) writes them as null. */
+const nilSlices = new WeakSet<object>();
+
+/** Give a list or map its Go type (see goTypes); returns it. */
+export function withGoType<T extends object>(v: T, type: string): T {
+  goTypes.set(v, type);
+  return v;
+}
+
+/** A nil slice of the given type: what sprig's rest/initial of an empty list, a concat of nothing, a regexFindAll without a match give. */
+export function nilSlice(type = '[]interface {}'): unknown[] {
+  const a = withGoType<unknown[]>([], type);
+  nilSlices.add(a);
+  return a;
+}
+
+/** A nil map of the given type: no keys, and encoding/json writes it as null. */
+export function nilMap(type: string): GoMap {
+  const m = withGoType(newMap(), type);
+  nilSlices.add(m);
+  return m;
+}
+
+/** A nil slice or map (see nilSlice, nilMap) that is still empty. */
+export function isNilSlice(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || !nilSlices.has(v)) return false;
+  return Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0;
+}
+
+/** A map a map[string]interface {} parameter takes: an untyped one, or a chartutil.Values (assignable to it). */
+export function isInterfaceMap(v: unknown): v is GoMap {
+  if (!isMap(v)) return false;
+  const t = goTypes.get(v);
+  return t === undefined || t === 'chartutil.Values';
+}
+
+/** A struct's JSON object with its fields in declaration order (encoding/json does not sort them). */
+export class JsonFields {
+  constructor(readonly entries: ReadonlyArray<readonly [string, unknown]>) {}
+}
+
 /** Go type name of a value as `%T` / sprig `typeOf` prints it. */
 export function goTypeName(v: unknown): string {
   if (isNil(v)) return '<nil>';
   if (v instanceof GoStruct) return v.goType;
+  if (typeof v === 'object') {
+    const t = goTypes.get(v);
+    if (t !== undefined) return t;
+  }
   switch (typeof v) {
     case 'boolean':
       return 'bool';

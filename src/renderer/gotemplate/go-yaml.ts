@@ -3,7 +3,7 @@
 // (block styles, 2-space indent, 80-column folding), encode.go (stringv, floatv), resolve.go and sorter.go.
 import { GoJsonError, jsonFloat } from './go-json.js';
 import { formatFloatG } from './go-print.js';
-import { GoStruct, isMap, isNil } from './go-value.js';
+import { GoStruct, isMap, isNil, isNilSlice, JsonFields } from './go-value.js';
 
 type Style = 'plain' | 'single' | 'double' | 'literal';
 
@@ -202,10 +202,13 @@ function toNode(v: unknown, depth: number): YNode {
     default:
       break;
   }
-  if (Array.isArray(v)) return { t: 'seq', items: v.map((x) => toNode(x, depth + 1)) };
+  if (Array.isArray(v)) return isNilSlice(v) ? toNode(null, depth + 1) : { t: 'seq', items: v.map((x) => toNode(x, depth + 1)) };
   // sigs.k8s.io/yaml goes through encoding/json: a struct is what it marshals to.
   if (v instanceof GoStruct) return toNode(v.jsonValue(), depth + 1);
+  // Through JSON into a map: the YAML keys are sorted like any map's.
+  if (v instanceof JsonFields) return toNode(Object.fromEntries(v.entries), depth + 1);
   if (isMap(v)) {
+    if (isNilSlice(v)) return toNode(null, depth + 1);
     const keys = Object.keys(v).sort((a, b) => (a === b ? 0 : yamlKeyLess(a, b) ? -1 : 1));
     return { t: 'map', entries: keys.map((k) => [stringNode(k, true), toNode(v[k], depth + 1)]) };
   }

@@ -1,6 +1,6 @@
 // sprig list and dict functions (Masterminds/sprig v3.2.2 list.go, dict.go; mergo v0.3.11 for merge).
 import { fn, FuncError, type FuncMap } from '../func-types.js';
-import { compareGoStrings, empty, getKey, goKindName, isMap, isNil, newMap, setKey, sortedKeys, type GoMap } from '../go-value.js';
+import { compareGoStrings, empty, getKey, goKindName, isMap, isNil, newMap, nilSlice, setKey, sortedKeys, withGoType, type GoMap } from '../go-value.js';
 import { strval, toInt64 } from './convert.js';
 
 const NIL_DEREFERENCE = 'runtime error: invalid memory address or nil pointer dereference';
@@ -137,9 +137,15 @@ const last = fn(['any'], ([l]) => {
   const a = requireList(l, 'Cannot find last on type');
   return a.length ? a[a.length - 1] : null;
 });
-// An empty list gives Go's nil []interface{}, which prints as [] (and has len 0).
-const rest = fn(['any'], ([l]) => requireList(l, 'Cannot find rest on type').slice(1));
-const initial = fn(['any'], ([l]) => requireList(l, 'Cannot find initial on type').slice(0, -1));
+// An empty list gives Go's nil []interface{}, which prints as [] (and has len 0) but marshals as null.
+const rest = fn(['any'], ([l]) => {
+  const a = requireList(l, 'Cannot find rest on type');
+  return a.length ? a.slice(1) : nilSlice();
+});
+const initial = fn(['any'], ([l]) => {
+  const a = requireList(l, 'Cannot find initial on type');
+  return a.length ? a.slice(0, -1) : nilSlice();
+});
 const push = fn(['any', 'any'], ([l, v]) => [...requireList(l, 'Cannot push on type'), v]);
 const prepend = fn(['any', 'any'], ([l, v]) => [v, ...requireList(l, 'Cannot prepend on type')]);
 const reverse = fn(['any'], ([l]) => [...requireList(l, 'Cannot find reverse on type')].reverse());
@@ -197,7 +203,7 @@ export const collectionFuncs: FuncMap = {
       if (!Array.isArray(l)) throw new FuncError(`Cannot concat type ${isNil(l) ? 'invalid' : goKindName(l)} as list`);
       out.push(...l);
     }
-    return out.length ? out : null;
+    return out.length ? out : nilSlice();
   }, 'any'),
   reverse,
   mustReverse: reverse,
@@ -212,18 +218,18 @@ export const collectionFuncs: FuncMap = {
   slice,
   mustSlice: slice,
   sortAlpha: fn(['any'], ([l]) => {
-    if (!Array.isArray(l)) return [strval(l)];
-    return l.filter((x) => !isNil(x)).map(strval).sort(compareGoStrings);
+    if (!Array.isArray(l)) return withGoType([strval(l)], '[]string');
+    return withGoType(l.filter((x) => !isNil(x)).map(strval).sort(compareGoStrings), '[]string');
   }),
-  toStrings: fn(['any'], ([l]) => (Array.isArray(l) ? l.filter((x) => !isNil(x)).map(strval) : isNil(l) ? [] : [strval(l)])),
+  toStrings: fn(['any'], ([l]) => withGoType(Array.isArray(l) ? l.filter((x) => !isNil(x)).map(strval) : isNil(l) ? [] : [strval(l)], '[]string')),
   join: fn(['string', 'any'], ([sep, l]) =>
     (Array.isArray(l) ? l.filter((x) => !isNil(x)).map(strval) : isNil(l) ? [] : [strval(l)]).join(sep as string),
   ),
   until: fn(['int'], ([c], env) => {
     const count = Number(c);
-    return until(0, count, count < 0 ? -1 : 1, (n) => env.charge(n));
+    return withGoType(until(0, count, count < 0 ? -1 : 1, (n) => env.charge(n)), '[]int');
   }),
-  untilStep: fn(['int', 'int', 'int'], ([a, b, st], env) => until(Number(a), Number(b), Number(st), (n) => env.charge(n))),
+  untilStep: fn(['int', 'int', 'int'], ([a, b, st], env) => withGoType(until(Number(a), Number(b), Number(st), (n) => env.charge(n)), '[]int')),
   seq: fn([], (params, env) => seq(params.map(Number), (n) => env.charge(n)), 'int'),
   chunk,
   mustChunk: chunk,
@@ -250,7 +256,7 @@ export const collectionFuncs: FuncMap = {
   }),
   pluck: fn(['string'], ([k, ...ds]) => ds.flatMap((d) => (isMap(d) && Object.hasOwn(d, k as string) ? [d[k as string]] : [])), 'map'),
   // Go map order is random; sorted keys make the output deterministic.
-  keys: fn([], (ds) => ds.flatMap((d) => (isMap(d) ? sortedKeys(d) : [])), 'map'),
+  keys: fn([], (ds) => withGoType(ds.flatMap((d) => (isMap(d) ? sortedKeys(d) : [])), '[]string'), 'map'),
   values: fn(['map'], ([d]) => (isMap(d) ? sortedKeys(d).map((k) => d[k]) : [])),
   pick: fn(['map'], ([d, ...ks]) => {
     const m = newMap();

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { fn, FuncError, type FuncMap } from '../func-types.js';
 import { goQuote } from '../go-print.js';
-import { isNil, newMap, setKey } from '../go-value.js';
+import { isNil, newMap, setKey, withGoType } from '../go-value.js';
 import { strval } from './convert.js';
 
 const s = (v: unknown): string => v as string;
@@ -41,10 +41,11 @@ export function goSplit(str: string, sep: string, limit = -1): string[] {
   return parts;
 }
 
+/** sprig split/splitn: a map[string]string, keys `_0`, `_1`, ... */
 function splitMap(parts: string[]): Record<string, unknown> {
   const m = newMap();
   parts.forEach((p, i) => setKey(m, '_' + i, p));
-  return m;
+  return withGoType(m, 'map[string]string');
 }
 
 /** huandu/xstrings word splitting shared by snakecase/kebabcase. */
@@ -164,7 +165,7 @@ export const stringFuncs: FuncMap = {
   nospace: fn(['string'], ([a]) => s(a).replace(/\s/gu, '')),
   split: fn(['string', 'string'], ([sep, str]) => splitMap(goSplit(s(str), s(sep)))),
   splitn: fn(['string', 'int', 'string'], ([sep, c, str]) => splitMap(goSplit(s(str), s(sep), n(c)))),
-  splitList: fn(['string', 'string'], ([sep, str]) => goSplit(s(str), s(sep))),
+  splitList: fn(['string', 'string'], ([sep, str]) => withGoType(goSplit(s(str), s(sep)), '[]string')),
   plural: fn(['string', 'string', 'int'], ([one, many, c]) => (c === 1n ? one : many)),
   snakecase: fn(['string'], ([a]) => delimited(s(a), '_')),
   kebabcase: fn(['string'], ([a]) => delimited(s(a), '-')),

@@ -3,7 +3,7 @@
 import { fn, FuncError, type FuncMap } from '../func-types.js';
 import { goQuote } from '../go-print.js';
 import { GoRegexp, GoRegexpError } from '../go-regexp.js';
-import { empty, goKindName, goTypeName } from '../go-value.js';
+import { empty, goKindName, goTypeName, nilSlice, withGoType } from '../go-value.js';
 import { toFloat64, toInt64 } from './convert.js';
 
 const INT64_MIN = -(2n ** 63n);
@@ -28,6 +28,16 @@ function mustCompile(re: string): GoRegexp {
 /** regexp's quote: `s` in backquotes when strconv.CanBackquote, else strconv.Quote. */
 function goBackquote(s: string): string {
   return /^[^`\x00-\x08\x0a-\x1f\x7f\ufeff\ud800-\udfff]*$/u.test(s) ? '`' + s + '`' : goQuote(s);
+}
+
+/** A Go []string from FindAllString: nil when nothing matched (or n is 0). */
+function stringSlice(a: string[] | null): unknown[] {
+  return a === null || a.length === 0 ? nilSlice('[]string') : withGoType(a, '[]string');
+}
+
+/** A Go []string from Split: nil only when n is 0. */
+function splitSlice(a: string[] | null, n: unknown): unknown[] {
+  return a === null || n === 0n ? nilSlice('[]string') : withGoType(a, '[]string');
 }
 
 export const valueFuncs: FuncMap = {
@@ -95,8 +105,8 @@ export const valueFuncs: FuncMap = {
   mustRegexMatch: fn(['string', 'string'], ([re, s]) => GoRegexp.compile(re as string).matchString(s as string)),
   regexFind: fn(['string', 'string'], ([re, s]) => mustCompile(re as string).findString(s as string)),
   mustRegexFind: fn(['string', 'string'], ([re, s]) => GoRegexp.compile(re as string).findString(s as string)),
-  regexFindAll: fn(['string', 'string', 'int'], ([re, s, n]) => mustCompile(re as string).findAllString(s as string, Number(n))),
-  mustRegexFindAll: fn(['string', 'string', 'int'], ([re, s, n]) => GoRegexp.compile(re as string).findAllString(s as string, Number(n))),
+  regexFindAll: fn(['string', 'string', 'int'], ([re, s, n]) => stringSlice(mustCompile(re as string).findAllString(s as string, Number(n)))),
+  mustRegexFindAll: fn(['string', 'string', 'int'], ([re, s, n]) => stringSlice(GoRegexp.compile(re as string).findAllString(s as string, Number(n)))),
   regexReplaceAll: fn(['string', 'string', 'string'], ([re, s, repl]) => mustCompile(re as string).replaceAllString(s as string, repl as string)),
   mustRegexReplaceAll: fn(['string', 'string', 'string'], ([re, s, repl]) =>
     GoRegexp.compile(re as string).replaceAllString(s as string, repl as string),
@@ -107,8 +117,8 @@ export const valueFuncs: FuncMap = {
   mustRegexReplaceAllLiteral: fn(['string', 'string', 'string'], ([re, s, repl]) =>
     GoRegexp.compile(re as string).replaceAllLiteralString(s as string, repl as string),
   ),
-  regexSplit: fn(['string', 'string', 'int'], ([re, s, n]) => mustCompile(re as string).split(s as string, Number(n))),
-  mustRegexSplit: fn(['string', 'string', 'int'], ([re, s, n]) => GoRegexp.compile(re as string).split(s as string, Number(n))),
+  regexSplit: fn(['string', 'string', 'int'], ([re, s, n]) => splitSlice(mustCompile(re as string).split(s as string, Number(n)), n)),
+  mustRegexSplit: fn(['string', 'string', 'int'], ([re, s, n]) => splitSlice(GoRegexp.compile(re as string).split(s as string, Number(n)), n)),
   regexQuoteMeta: fn(['string'], ([s]) => (s as string).replace(/[\\.+*?()|[\]{}^$]/g, '\\$&')),
 };
 

@@ -1,0 +1,31 @@
+// Values that are not a plain []interface {} or map[string]interface {} in Go: sprig's typed results
+// (split's map[string]string, semver's *semver.Version) and where Go refuses them. Expected messages
+// are helm v3.10.1's final clause for `tpl` of the same text.
+import { describe, expect, it } from 'vitest';
+import { tpl } from '../../../src/renderer/gotemplate/index.js';
+import { tplError } from './tpl-support.js';
+
+describe('tpl: typed values Go refuses where a map[string]interface {} is wanted', () => {
+  it.each<[string, string]>([
+    ['{{ keys (split "-" "a-b") }}', 'wrong type for value; expected map[string]interface {}; got map[string]string'],
+    ['{{ values (split "," "a") }}', 'wrong type for value; expected map[string]interface {}; got map[string]string'],
+    ['{{ hasKey (splitn "," 2 "a") "_0" }}', 'wrong type for value; expected map[string]interface {}; got map[string]string'],
+    ['{{ get (semver "1.2.3") "k" }}', 'wrong type for value; expected map[string]interface {}; got *semver.Version'],
+    ['{{ pluck "a" (semver "1.2.3") }}', 'wrong type for value; expected map[string]interface {}; got *semver.Version'],
+    ['{{ len (semver "1.2") }}', 'error calling len: len of type semver.Version'],
+    ['{{ (semver "1.2").IncMajor.Original }}', "can't evaluate field Original in type semver.Version"],
+    ['{{ (semver "1.2.3").SetPrerelease "01" }}', 'error calling SetPrerelease: Version segment starts with 0'],
+    ['{{ (semver "1.2.3").SetMetadata "a_b" }}', 'error calling SetMetadata: Invalid Metadata string'],
+  ])('%s', (text, message) => {
+    expect(tplError(text).message).toContain(message);
+  });
+
+  it.each<[string, string]>([
+    ['{{ (split "," "a,b")._1 }}|{{ range $k, $v := split "," "a,b" }}{{ $k }}{{ $v }}{{ end }}|{{ split "," "a,b" | toJson }}|{{ len (split "," "a") }}|{{ index (split "," "a") "_0" }}', 'b|_0a_1b|{"_0":"a","_1":"b"}|1|a'],
+    ['{{ semver "1.2.3" | toString }}|{{ semver "v1.2.3-rc.1+b" | toJson }}|{{ semver "1.2.3" | toYaml }}|{{ typeOf (semver "1.2") }}|{{ kindOf (semver "1.2") }}|{{ printf "%v %s" (semver "1.2") (semver "1.3") }}', '1.2.3|"1.2.3-rc.1+b"|1.2.3|*semver.Version|ptr|1.2.0 1.3.0'],
+    ['{{ (semver "v1.2.3-x").IncMajor }}|{{ (semver "v1.2.3-x").Original }}|{{ (semver "1.2.3").LessThan (semver "1.3") }}|{{ (semver "1.2.3").Compare (semver "1.3") }}|{{ typeOf (semver "1.2").IncMinor }}|{{ kindOf (semver "1.2").IncMinor }}', '2.0.0|v1.2.3-x|true|-1|semver.Version|struct'],
+    ['{{ rest (list) }}|{{ rest (list) | toJson }}|{{ initial (list) | toJson }}|{{ concat | toJson }}|{{ concat }}|{{ typeOf concat }}|{{ regexFindAll "a" "b" -1 | toJson }}|{{ regexSplit "a" "bab" 0 | toJson }}|{{ regexSplit "a" "bab" -1 | toJson }}', '[]|null|null|null|[]|[]interface {}|null|null|["b","b"]'],
+  ])('%s', (text, out) => {
+    expect(tpl(text, {})).toBe(out);
+  });
+});
