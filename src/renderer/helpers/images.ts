@@ -2,7 +2,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ChartInfo, RenderContext } from '../context.js';
 import { runtimeOf } from '../context.js';
-import { goRange, isTrue, strval } from './go.js';
+import { TemplateExecError } from '../errors.js';
+import { goRange, goTypeName, isMap, isTrue, strval } from './go.js';
 import { fmtS } from './go-template.js';
 import { tplText } from './tplvalues.js';
 import { printed } from './yaml-data.js';
@@ -24,6 +25,9 @@ function toStr(v: unknown): string {
  * chart's appVersion when the chart is passed.
  */
 export function image(ctx: RenderContext, imageRoot: Loose, global?: Loose, chart?: ChartInfo): string {
+  // `.imageRoot.registry` is the first thing the define reads: Go stops on a nil or non-map image.
+  if (imageRoot === null || imageRoot === undefined) throw new TemplateExecError('nil pointer evaluating interface {}.registry');
+  if (!isMap(imageRoot)) throw new TemplateExecError(`can't evaluate field registry in type ${goTypeName(imageRoot)}`);
   const globalRegistry = field(global, 'imageRegistry');
   const registry = isTrue(globalRegistry) ? globalRegistry : field(imageRoot, 'registry');
   const repository = fmtS(field(imageRoot, 'repository'));

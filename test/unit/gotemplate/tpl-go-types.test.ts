@@ -16,6 +16,10 @@ describe('tpl: typed values Go refuses where a map[string]interface {} is wanted
     ['{{ (semver "1.2").IncMajor.Original }}', "can't evaluate field Original in type semver.Version"],
     ['{{ (semver "1.2.3").SetPrerelease "01" }}', 'error calling SetPrerelease: Version segment starts with 0'],
     ['{{ (semver "1.2.3").SetMetadata "a_b" }}', 'error calling SetMetadata: Invalid Metadata string'],
+    ['{{ dig "a" "b" "none" (dict "a" 1.5) }}', 'error calling dig: interface conversion: interface {} is float64, not map[string]interface {}'],
+    ['{{ dig "a" "b" "none" (dict "a" nil) }}', 'error calling dig: interface conversion: interface {} is nil, not map[string]interface {}'],
+    ['{{ dig "a" "none" "str" }}', 'error calling dig: interface conversion: interface {} is string, not map[string]interface {}'],
+    ['{{ dig "a" "none" (split "," "a") }}', 'error calling dig: interface conversion: interface {} is map[string]string, not map[string]interface {}'],
   ])('%s', (text, message) => {
     expect(tplError(text).message).toContain(message);
   });
@@ -24,6 +28,7 @@ describe('tpl: typed values Go refuses where a map[string]interface {} is wanted
     ['{{ (split "," "a,b")._1 }}|{{ range $k, $v := split "," "a,b" }}{{ $k }}{{ $v }}{{ end }}|{{ split "," "a,b" | toJson }}|{{ len (split "," "a") }}|{{ index (split "," "a") "_0" }}', 'b|_0a_1b|{"_0":"a","_1":"b"}|1|a'],
     ['{{ semver "1.2.3" | toString }}|{{ semver "v1.2.3-rc.1+b" | toJson }}|{{ semver "1.2.3" | toYaml }}|{{ typeOf (semver "1.2") }}|{{ kindOf (semver "1.2") }}|{{ printf "%v %s" (semver "1.2") (semver "1.3") }}', '1.2.3|"1.2.3-rc.1+b"|1.2.3|*semver.Version|ptr|1.2.0 1.3.0'],
     ['{{ (semver "v1.2.3-x").IncMajor }}|{{ (semver "v1.2.3-x").Original }}|{{ (semver "1.2.3").LessThan (semver "1.3") }}|{{ (semver "1.2.3").Compare (semver "1.3") }}|{{ typeOf (semver "1.2").IncMinor }}|{{ kindOf (semver "1.2").IncMinor }}', '2.0.0|v1.2.3-x|true|-1|semver.Version|struct'],
+    ['{{ dig "a" "none" (dict) }}|{{ dig "a" "b" "none" (dict "a" (dict)) }}|{{ dig "a" "b" "none" (dict "a" (dict "b" 2)) }}|{{ dig "x" "d" (dict "x" nil) }}', 'none|none|2|'],
     ['{{ rest (list) }}|{{ rest (list) | toJson }}|{{ initial (list) | toJson }}|{{ concat | toJson }}|{{ concat }}|{{ typeOf concat }}|{{ regexFindAll "a" "b" -1 | toJson }}|{{ regexSplit "a" "bab" 0 | toJson }}|{{ regexSplit "a" "bab" -1 | toJson }}', '[]|null|null|null|[]|[]interface {}|null|null|["b","b"]'],
   ])('%s', (text, out) => {
     expect(tpl(text, {})).toBe(out);

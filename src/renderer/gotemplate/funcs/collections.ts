@@ -1,6 +1,6 @@
 // sprig list and dict functions (Masterminds/sprig v3.2.2 list.go, dict.go; mergo v0.3.11 for merge).
 import { fn, FuncError, type FuncMap } from '../func-types.js';
-import { compareGoStrings, empty, getKey, goKindName, isMap, isNil, newMap, nilSlice, setKey, sortedKeys, withGoType, type GoMap } from '../go-value.js';
+import { compareGoStrings, empty, getKey, goKindName, goTypeName, isInterfaceMap, isMap, isNil, newMap, nilSlice, setKey, sortedKeys, withGoType, type GoMap } from '../go-value.js';
 import { strval, toInt64 } from './convert.js';
 
 const NIL_DEREFERENCE = 'runtime error: invalid memory address or nil pointer dereference';
@@ -279,14 +279,23 @@ export const collectionFuncs: FuncMap = {
   deepEqual: fn(['any', 'any'], ([a, b]) => deepEqual(a, b)),
   dig: fn([], (args) => {
     if (args.length < 3) throw new FuncError('dig needs at least three arguments');
-    const d = args[args.length - 1];
+    // sprig digFromDict asserts each step is a map[string]interface {} (and each key a string): Go
+    // panics with an interface conversion error on anything else, nil included.
+    const asDict = (v: unknown): GoMap => {
+      if (!isInterfaceMap(v)) throw new FuncError(`interface conversion: interface {} is ${isNil(v) ? 'nil' : goTypeName(v)}, not map[string]interface {}`);
+      return v;
+    };
     const def = args[args.length - 2];
-    let cur: unknown = d;
-    for (const k of args.slice(0, -2)) {
-      if (typeof k !== 'string') throw new FuncError(`dig keys must be strings`);
-      if (!isMap(cur) || !Object.hasOwn(cur, k)) return def;
-      cur = getKey(cur, k);
+    const keys = args.slice(0, -2).map((k) => {
+      if (typeof k !== 'string') throw new FuncError(`interface conversion: interface {} is ${isNil(k) ? 'nil' : goTypeName(k)}, not string`);
+      return k;
+    });
+    let cur = asDict(args[args.length - 1]);
+    for (let i = 0; ; i++) {
+      if (!Object.hasOwn(cur, keys[i])) return def;
+      const step = getKey(cur, keys[i]);
+      if (i === keys.length - 1) return step;
+      cur = asDict(step);
     }
-    return cur;
   }, 'any'),
 };

@@ -12,6 +12,8 @@ describe('prometheus-prefect-exporter: values helm stops on', () => {
     ['a ServiceAccount name that reads as a list', ['--set-string', 'serviceAccount.name=[1]'], 'metadata.name'],
     // NOTES.txt:8:39: ... <.Values.service.type>: wrong type for value; expected string; got interface {}
     ['no service type (NOTES.txt contains)', ['--set', 'service.type=null'], 'expected string'],
+    // deployment.yaml:40:20: ... common.images.image at <.imageRoot.registry>: nil pointer evaluating interface {}.registry
+    ['no image (null removes the default)', ['--set', 'image=null'], 'nil pointer evaluating interface {}.registry'],
   ])('%s', async (_name, args, needle) => {
     const r = await runCli(['render', 'prometheus-prefect-exporter', ...args], process.cwd());
     expect(r.code).not.toBe(0);
