@@ -295,10 +295,14 @@ export class Executor {
     fromPipelineOrDot: boolean,
   ): Val {
     let cur = receiver;
+    let fromStruct = false;
     const n = idents.length;
     for (let i = 0; i < n; i++) {
       const last = i === n - 1;
-      cur = this.evalField(dot, idents[i], node, last ? args : [], last ? final : MISSING, cur, i === 0 && fromPipelineOrDot);
+      const unwrapped = i === 0 && fromPipelineOrDot;
+      const next = this.evalField(dot, idents[i], node, last ? args : [], last ? final : MISSING, cur, unwrapped, unwrapped || fromStruct);
+      fromStruct = cur instanceof GoStruct;
+      cur = next;
     }
     return cur;
   }
@@ -311,6 +315,8 @@ export class Executor {
     final: Val | typeof MISSING,
     receiver: Val,
     receiverUnwrapped: boolean,
+    /** Go names the receiver by its static type: a struct field's or method result's own, a map element's interface {}. */
+    staticType = receiverUnwrapped,
   ): Val {
     if (isNil(receiver)) {
       // A nil that came out of a pipeline or variable is Go's invalid Value: the field is simply missing.
@@ -339,7 +345,7 @@ export class Executor {
         }
       }
       // A Go struct has only its fields and methods: a name it lacks stops the template.
-      if (!found && receiver instanceof GoStruct) this.error(node.pos, `can't evaluate field ${name} in type ${receiver.goType}`);
+      if (!found && receiver instanceof GoStruct) this.error(node.pos, `can't evaluate field ${name} in type ${staticType ? receiver.goType : 'interface {}'}`);
       if (hasArgs) this.error(node.pos, `${name} is not a method but has arguments`);
       return found ? value : undefined;
     }
