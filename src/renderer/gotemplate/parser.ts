@@ -275,6 +275,16 @@ export function parse(text: string, name: string, opts: ParseOptions): ParsedTem
     return { kind: 'template', pos: kw.pos, name: tname, pipe };
   }
 
+  /**
+   * parse.(*Tree).add: one text may define a name once; a second non-empty body is an error, an
+   * empty (whitespace-only) one on either side gives way to the other.
+   */
+  function addDefine(name: string, list: Node[], pos: number): void {
+    const prior = defines.get(name);
+    if (prior === undefined || isEmptyTree(prior)) defines.set(name, list);
+    else if (!isEmptyTree(list)) fail(`multiple definition of template ${JSON.stringify(name)}`, pos);
+  }
+
   function blockControl(kw: Token): Node {
     const context = 'block clause';
     const nameTok = nextNonSpace();
@@ -285,7 +295,7 @@ export function parse(text: string, name: string, opts: ParseOptions): ParsedTem
     const { list, end } = itemList();
     if (end.kind !== 'end') fail(`unexpected {{else}} in ${context}`, end.pos);
     vars = saved;
-    defines.set(tname, list);
+    addDefine(tname, list, end.pos);
     return { kind: 'template', pos: kw.pos, name: tname, pipe };
   }
 
@@ -451,7 +461,7 @@ export function parse(text: string, name: string, opts: ParseOptions): ParsedTem
         const { list, end } = itemList();
         if (end.kind !== 'end') fail(`unexpected {{else}} in define clause`, end.pos);
         vars = saved;
-        defines.set(dname, list);
+        addDefine(dname, list, end.pos);
         continue;
       }
       i = save;
@@ -477,4 +487,9 @@ function termText(n: Operand): string {
     default:
       return '';
   }
+}
+
+/** parse.IsEmptyTree: nothing but whitespace text. */
+function isEmptyTree(list: readonly Node[]): boolean {
+  return list.every((n) => n.kind === 'text' && /^[ \t\r\n]*$/.test(n.text));
 }

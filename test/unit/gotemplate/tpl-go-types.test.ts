@@ -34,3 +34,18 @@ describe('tpl: typed values Go refuses where a map[string]interface {} is wanted
     expect(tpl(text, {})).toBe(out);
   });
 });
+
+describe('tpl: what Go refuses while parsing or panics on', () => {
+  it.each<[string, string]>([
+    ['{{ define "a" }}x{{ end }}{{ define "a" }}y{{ end }}{{ include "a" . }}', 'multiple definition of template "a"'],
+    ['{{ block "blk" . }}B{{ end }}{{ block "blk" . }}C{{ end }}', 'multiple definition of template "blk"'],
+    ['{{ indent -1 "x" }}', 'error calling indent: strings: negative Repeat count'],
+    ['{{ nindent -2 "x" }}', 'error calling nindent: strings: negative Repeat count'],
+  ])('%s', (text, message) => {
+    expect(tplError(text, {}, { host: { include: () => undefined } }).message).toContain(message);
+  });
+
+  it('lets an empty define give way to another', () => {
+    expect(tpl('{{ define "a" }}{{ end }}{{ define "a" }}y{{ end }}{{ include "a" . }}|{{ define "b" }}x{{ end }}{{ define "b" }} {{ end }}{{ include "b" . }}', {})).toBe('y|x');
+  });
+});

@@ -217,7 +217,9 @@ function trimChars(str: string, cut: string): string {
 }
 
 function indent(spaces: number, v: string): string {
-  const pad = ' '.repeat(Math.max(spaces, 0));
+  // strings.Repeat panics on a negative count.
+  if (spaces < 0) throw new FuncError('strings: negative Repeat count');
+  const pad = ' '.repeat(spaces);
   return pad + v.replaceAll('\n', '\n' + pad);
 }
 
