@@ -17,7 +17,7 @@ import {
   ShowOnlyError,
   type TemplateIssue,
 } from './errors.js';
-import { COMMON_NAMED } from './helpers/named.js';
+import { commonNamed } from './helpers/named.js';
 import { hasNoKeys, ValueTemplateError } from './helpers/tplvalues.js';
 import { ManifestYamlError } from './helpers/yaml-data.js';
 import { docText, serializeDocs, type DocText, type SourcedDoc } from './serialize.js';
@@ -230,8 +230,8 @@ function runTemplates(runs: ChartRun[], release: ReleaseInfo, options: RenderOpt
         // A chart's own define runs with the context `include` was given (`.` of another chart).
         const fn = named.get(name);
         if (fn !== undefined) return fn(isContext(data) ? data : c, data);
-        if (Object.hasOwn(COMMON_NAMED, name)) return COMMON_NAMED[name](c, data);
-        return undefined;
+        const common = commonNamed(c, name);
+        return common === undefined ? undefined : common(c, data);
       },
     });
     for (const { template: t, source, notes } of templatesOf(run.chart, run.path)) {

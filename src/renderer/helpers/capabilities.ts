@@ -67,3 +67,46 @@ export function ingressApiVersion(ctx: RenderContext): string {
   if (v !== '' && versionBelow(v, 1, 19)) return 'networking.k8s.io/v1beta1';
   return 'networking.k8s.io/v1';
 }
+
+export const daemonsetApiVersion = (ctx: RenderContext): string => pick(ctx, 1, 14, 'extensions/v1beta1', 'apps/v1');
+export const crdApiVersion = (ctx: RenderContext): string => pick(ctx, 1, 19, 'apiextensions.k8s.io/v1beta1', 'apiextensions.k8s.io/v1');
+export const apiServiceApiVersion = (ctx: RenderContext): string =>
+  pick(ctx, 1, 10, 'apiregistration.k8s.io/v1beta1', 'apiregistration.k8s.io/v1');
+
+/** common.capabilities.hpa.apiVersion (`.context`, `.beta2`): the v2beta* APIs below 1.23 before common 2.31. */
+export function hpaApiVersion(ctx: RenderContext, beta2: boolean): string {
+  const v = kubeVersion(ctx);
+  if (fixedVersions(ctx) || v === '' || !versionBelow(v, 1, 23)) return 'autoscaling/v2';
+  return beta2 ? 'autoscaling/v2beta2' : 'autoscaling/v2beta1';
+}
+
+/** common.capabilities.vpa.apiVersion: from common 2.31 autoscaling/v1 (v1beta2 below 1.25); before, the hpa's choice. */
+export function vpaApiVersion(ctx: RenderContext, beta2: boolean): string {
+  if (!fixedVersions(ctx)) return hpaApiVersion(ctx, beta2);
+  const v = kubeVersion(ctx);
+  return v !== '' && versionBelow(v, 1, 25) ? 'autoscaling/v1beta2' : 'autoscaling/v1';
+}
+
+/** common.capabilities.psp.supported: "true" when the version is unknown or below 1.25, else "". */
+export function pspSupported(ctx: RenderContext): string {
+  const v = kubeVersion(ctx);
+  return v === '' || versionBelow(v, 1, 25) ? 'true' : '';
+}
+
+/** common.capabilities.admissionConfiguration.supported: always from common 2.31, else from 1.23 on. */
+export function admissionConfigurationSupported(ctx: RenderContext): string {
+  const v = kubeVersion(ctx);
+  return fixedVersions(ctx) || v === '' || !versionBelow(v, 1, 23) ? 'true' : '';
+}
+
+/** The admission and pod security configuration API versions: v1 from 1.25, v1beta1 before (v1alpha1 below 1.23 before common 2.31). */
+function admissionGroupVersion(ctx: RenderContext, group: string): string {
+  const v = kubeVersion(ctx);
+  if (v !== '' && !fixedVersions(ctx) && versionBelow(v, 1, 23)) return `${group}/v1alpha1`;
+  if (v !== '' && versionBelow(v, 1, 25)) return `${group}/v1beta1`;
+  return `${group}/v1`;
+}
+
+export const admissionConfigurationApiVersion = (ctx: RenderContext): string => admissionGroupVersion(ctx, 'apiserver.config.k8s.io');
+export const podSecurityConfigurationApiVersion = (ctx: RenderContext): string =>
+  admissionGroupVersion(ctx, 'pod-security.admission.config.k8s.io');

@@ -1,8 +1,8 @@
 // The bitnami common `define`s a templated value may `include`, backed by the same functions the
 // charts call, so a value and a template always agree.
-import { RUNTIME, type RenderContext } from '../context.js';
+import { RUNTIME, runtimeOf, type RenderContext } from '../context.js';
 import * as caps from './capabilities.js';
-import { goQuote, toYaml } from './go.js';
+import { dflt, field, goQuote, isMap, isTrue, strval, toYaml, trunc } from './go.js';
 import { image } from './images.js';
 import * as ingress from './ingress.js';
 import { standardLabels, matchLabels } from './labels.js';
@@ -50,6 +50,44 @@ function labelsHelper(fn: typeof standardLabels): NamedHelper {
   };
 }
 
+/** The context a dict-style helper reads from `.context`. */
+function contextArg(render: RenderContext, data: unknown): RenderContext {
+  return asContext(dictArg(data, 'context')) ?? render;
+}
+
+/** common.names.dependency.fullname (`chartName`, `chartValues`, `context`): a subchart's fullname. */
+function dependencyFullname(ctx: RenderContext, data: unknown): string {
+  const values = dictArg(data, 'chartValues');
+  const fullnameOverride = field(values, 'fullnameOverride');
+  if (isTrue(fullnameOverride)) return trimDash(trunc(strval(fullnameOverride), 63));
+  const name = strval(dflt(dictArg(data, 'chartName'), field(values, 'nameOverride')));
+  const release = ctx.Release.Name;
+  if (release.includes(name)) return trimDash(trunc(release, 63));
+  return trimDash(trunc(`${release}-${name}`, 63));
+}
+
+const trimDash = (s: string): string => (s.endsWith('-') ? s.slice(0, -1) : s);
+
+/** The defines only common 2.31 has. */
+const COMMON_2_31_NAMED: Readonly<Record<string, NamedHelper>> = {
+  'common.capabilities.job.apiVersion': () => 'batch/v1',
+  'common.capabilities.apiVersions.has': (render, data) => {
+    const c = contextArg(render, data);
+    const version = dictArg(data, 'version');
+    const global = c.Values.global;
+    const provided = dflt(c.Values.apiVersions, isMap(global) ? global.apiVersions : undefined);
+    if (!isTrue(provided)) return typeof version === 'string' && c.Capabilities.APIVersions.Has(version) ? 'true' : '';
+    return Array.isArray(provided) && provided.some((p) => p === version) ? 'true' : '';
+  },
+};
+
+/** A common define the calling chart's common version has, or undefined. */
+export function commonNamed(ctx: RenderContext, name: string): NamedHelper | undefined {
+  if (Object.hasOwn(COMMON_NAMED, name)) return COMMON_NAMED[name];
+  if (runtimeOf(ctx).commonVersion === '2.31.3' && Object.hasOwn(COMMON_2_31_NAMED, name)) return COMMON_2_31_NAMED[name];
+  return undefined;
+}
+
 export const COMMON_NAMED: Readonly<Record<string, NamedHelper>> = {
   'common.names.name': withContext(name),
   'common.names.fullname': withContext(fullname),
@@ -69,6 +107,23 @@ export const COMMON_NAMED: Readonly<Record<string, NamedHelper>> = {
   'common.capabilities.networkPolicy.apiVersion': withContext(caps.networkPolicyApiVersion),
   'common.capabilities.cronjob.apiVersion': withContext(caps.cronjobApiVersion),
   'common.capabilities.ingress.apiVersion': withContext(caps.ingressApiVersion),
+  'common.capabilities.daemonset.apiVersion': withContext(caps.daemonsetApiVersion),
+  'common.capabilities.crd.apiVersion': withContext(caps.crdApiVersion),
+  'common.capabilities.apiService.apiVersion': withContext(caps.apiServiceApiVersion),
+  'common.capabilities.hpa.apiVersion': (render, data) => caps.hpaApiVersion(contextArg(render, data), isTrue(dictArg(data, 'beta2'))),
+  // common 2.31 takes `.` here, older versions `.context` (and `.beta2`) as for the hpa.
+  'common.capabilities.vpa.apiVersion': (render, data) =>
+    runtimeOf(render).commonVersion === '2.31.3'
+      ? caps.vpaApiVersion(asContext(data) ?? render, false)
+      : caps.vpaApiVersion(contextArg(render, data), isTrue(dictArg(data, 'beta2'))),
+  'common.capabilities.psp.supported': withContext(caps.pspSupported),
+  'common.capabilities.admissionConfiguration.supported': withContext(caps.admissionConfigurationSupported),
+  'common.capabilities.admissionConfiguration.apiVersion': withContext(caps.admissionConfigurationApiVersion),
+  'common.capabilities.podSecurityConfiguration.apiVersion': withContext(caps.podSecurityConfigurationApiVersion),
+  // `.Capabilities | toString` is always `&{...}}` under helm 3.
+  'common.capabilities.supportsHelmVersion': () => 'true',
+  'common.compatibility.isOpenshift': withContext((c) => (c.Capabilities.APIVersions.Has('security.openshift.io/v1') ? 'true' : '')),
+  'common.names.dependency.fullname': (render, data) => dependencyFullname(contextArg(render, data), data),
   'common.ingress.backend': (render, data) =>
     ingress.ingressBackendText(asContext(dictArg(data, 'context')) ?? render, dictArg(data, 'serviceName'), dictArg(data, 'servicePort')),
   'common.ingress.supportsPathType': withContext((c) => String(ingress.supportsPathType(c))),
