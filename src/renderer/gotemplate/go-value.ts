@@ -1,4 +1,5 @@
 // How JS values model Go values inside templates, and Go's notion of truth and emptiness.
+import { FuncError } from './func-types.js';
 //
 // Model: null/undefined = nil; number = float64 (every number read from a values file, since Helm reads
 // values through JSON); bigint = int64 (from `--set` and integer-returning functions); string; boolean;
@@ -24,11 +25,18 @@ export function getKey(m: GoMap, key: string): unknown {
   return Object.hasOwn(m, key) ? m[key] : undefined;
 }
 
+/**
+ * Helm lets set, unset, merge and mergeOverwrite change the chart's values in place (later templates
+ * see the change); the chart defaults are shared and frozen here, so a templated value may not.
+ */
+export const FROZEN_VALUES = "a templated value cannot change the chart's own values in place (sprig set, unset, merge or mergeOverwrite on a map from .Values): helm allows it; work on a deepCopy";
+
 /** Own property write that cannot reach the prototype (a `__proto__` key stays a plain key). */
 export function setKey(m: GoMap, key: string, value: unknown): void {
   // Only `__proto__` is an accessor on the way (Object.prototype's); every other key assigns as an own
   // data property, and a plain assignment is several times cheaper than defineProperty.
   // A frozen map (chart defaults) refuses the write with defineProperty's error, as it always did.
+  if (Object.isFrozen(m)) throw new FuncError(FROZEN_VALUES);
   if (key === '__proto__' || !Object.isExtensible(m)) Object.defineProperty(m, key, { value, writable: true, enumerable: true, configurable: true });
   else m[key] = value;
 }

@@ -49,3 +49,14 @@ describe('tpl: what Go refuses while parsing or panics on', () => {
     expect(tpl('{{ define "a" }}{{ end }}{{ define "a" }}y{{ end }}{{ include "a" . }}|{{ define "b" }}x{{ end }}{{ define "b" }} {{ end }}{{ include "b" . }}', {})).toBe('y|x');
   });
 });
+
+describe('tpl: changing frozen chart values in place', () => {
+  it.each(['{{ set .Values.m "x" 1 }}', '{{ unset .Values.m "a" }}', '{{ merge .Values.m (dict "x" 1) }}', '{{ mergeOverwrite .Values.m (dict "a" 2) }}'])('%s is refused with a message', (text) => {
+    const values = { m: Object.freeze({ a: 1 }) };
+    expect(tplError(text, { Values: values }).message).toContain("cannot change the chart's own values in place");
+  });
+
+  it('works on a copy', () => {
+    expect(tpl('{{ set (deepCopy .Values.m) "x" 1 | toJson }}', { Values: { m: Object.freeze({ a: 1 }) } })).toBe('{"a":1,"x":1}');
+  });
+});

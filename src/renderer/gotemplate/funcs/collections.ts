@@ -1,6 +1,6 @@
 // sprig list and dict functions (Masterminds/sprig v3.2.2 list.go, dict.go; mergo v0.3.11 for merge).
 import { fn, FuncError, type FuncMap } from '../func-types.js';
-import { compareGoStrings, empty, getKey, goKindName, goTypeName, isInterfaceMap, isMap, isNil, newMap, nilSlice, setKey, sortedKeys, withGoType, type GoMap } from '../go-value.js';
+import { compareGoStrings, empty, FROZEN_VALUES, getKey, goKindName, goTypeName, isInterfaceMap, isMap, isNil, newMap, nilSlice, setKey, sortedKeys, withGoType, type GoMap } from '../go-value.js';
 import { strval, toInt64 } from './convert.js';
 
 const NIL_DEREFERENCE = 'runtime error: invalid memory address or nil pointer dereference';
@@ -247,7 +247,10 @@ export const collectionFuncs: FuncMap = {
   }),
   unset: fn(['map', 'string'], ([d, k]) => {
     const m = asMap(d);
-    if (m && Object.hasOwn(m, k as string)) delete m[k as string];
+    if (m && Object.hasOwn(m, k as string)) {
+      if (Object.isFrozen(m)) throw new FuncError(FROZEN_VALUES);
+      delete m[k as string];
+    }
     return m;
   }),
   hasKey: fn(['map', 'string'], ([d, k]) => {
