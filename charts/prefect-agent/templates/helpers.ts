@@ -3,6 +3,7 @@
 import type { Manifest } from '../../../src/renderer/chart.js';
 import { RUNTIME, type RenderContext } from '../../../src/renderer/context.js';
 import {
+  blockLine,
   isMap,
   dflt,
   eqString,
@@ -120,7 +121,7 @@ export function renderedBlockIf(ctx: RenderContext, path: string): unknown {
   if (first !== undefined && /^\s*[[{]/.test(first)) {
     throw new ManifestYamlError(text, `${path} renders a flow collection where the block goes on`);
   }
-  return yamlFromText(text);
+  return yamlFromText(blockLine(text));
 }
 
 /** The labels every object carries: the `.` form of common.labels.standard, the component and Prefect version. */

@@ -50,7 +50,16 @@ export function tplValue(ctx: RenderContext, value: unknown, valuePath = ''): un
   if (value === undefined) return null;
   // Fast path: nothing to evaluate; toYaml then reading back gives the value itself.
   if (typeof value !== 'string' && !hasTemplate(value)) return value;
-  return yamlFromText(tplText(ctx, value, valuePath));
+  return yamlFromText(blockLine(tplText(ctx, value, valuePath)));
+}
+
+/**
+ * The rendered text as the manifest holds it: `| nindent n` indents after every line break (a text
+ * ending in one gets a last, blank line) and the template's own line break follows. Only a keep-chomped
+ * block scalar (`|+`, which toYaml writes for a value ending in line breaks) at the end sees the difference.
+ */
+export function blockLine(text: string): string {
+  return text + '\n';
 }
 
 /**
