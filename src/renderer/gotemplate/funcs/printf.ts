@@ -103,6 +103,51 @@ function fmtInt(v: bigint, verb: string, spec: Spec): string {
   return pad(signed((neg ? '-' : '') + digits, spec), spec, spec.prec === undefined);
 }
 
+/** A finite float64's sign, 53-bit mantissa and binary exponent (value = mant * 2^(exp-52)), as strconv reads its bits. */
+function floatBits(f: number): { neg: boolean; mant: bigint; exp: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, f);
+  const bits = view.getBigUint64(0);
+  let exp = Number((bits >> 52n) & 0x7ffn);
+  let mant = bits & ((1n << 52n) - 1n);
+  if (exp === 0) exp++;
+  else mant |= 1n << 52n;
+  return { neg: bits >> 63n === 1n, mant, exp: exp - 1023 };
+}
+
+/** strconv.FormatFloat(f, 'b', -1, 64): decimal mantissa, binary exponent (`8804889115230208p-43`). */
+function formatFloatB(f: number): string {
+  const { neg, mant, exp } = floatBits(f);
+  const e = exp - 52;
+  return `${neg ? '-' : ''}${mant}p${e >= 0 ? '+' : '-'}${Math.abs(e)}`;
+}
+
+/** strconv.FormatFloat(f, 'x', -1, 64): shortest hexadecimal mantissa (`0x1.f48p+09`). */
+function formatFloatX(f: number, verb: string): string {
+  const hex = verb === 'X' ? '0123456789ABCDEF' : '0123456789abcdef';
+  let { mant, exp } = floatBits(f);
+  const { neg } = floatBits(f);
+  if (mant === 0n) exp = 0;
+  mant <<= 8n;
+  const top = 1n << 60n;
+  const mask = (1n << 64n) - 1n;
+  while (mant !== 0n && (mant & top) === 0n) {
+    mant = (mant << 1n) & mask;
+    exp--;
+  }
+  let out = `${neg ? '-' : ''}0${verb}${(mant >> 60n) & 1n}`;
+  mant = (mant << 4n) & mask;
+  if (mant !== 0n) {
+    out += '.';
+    while (mant !== 0n) {
+      out += hex[Number((mant >> 60n) & 15n)];
+      mant = (mant << 4n) & mask;
+    }
+  }
+  const e = Math.abs(exp);
+  return `${out}${verb === 'X' ? 'P' : 'p'}${exp < 0 ? '-' : '+'}${e < 10 ? '0' + e : e}`;
+}
+
 function fmtFloat(f: number, verb: string, spec: Spec): string {
   let s: string;
   const p = spec.prec;
@@ -126,8 +171,10 @@ function fmtFloat(f: number, verb: string, spec: Spec): string {
       break;
     case 'x':
     case 'X':
-      // Hex float formatting is rare in templates; fall back to Go's %e-like shortest form.
-      s = formatFloatEShortest(f);
+      s = Number.isFinite(f) ? formatFloatX(f, verb) : formatFloatEShortest(f);
+      break;
+    case 'b':
+      s = Number.isFinite(f) ? formatFloatB(f) : formatFloatEShortest(f);
       break;
     default:
       return badVerb(verb, f);
