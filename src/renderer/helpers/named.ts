@@ -2,7 +2,8 @@
 // charts call, so a value and a template always agree.
 import { RUNTIME, runtimeOf, type RenderContext } from '../context.js';
 import * as caps from './capabilities.js';
-import { dflt, field, goQuote, isMap, isTrue, strval, toYaml, trunc } from './go.js';
+import { TemplateExecError } from '../errors.js';
+import { dflt, field, goQuote, goTypeName, isMap, isNil, isTrue, strval, toYaml, trunc } from './go.js';
 import { image } from './images.js';
 import * as ingress from './ingress.js';
 import { standardLabels, matchLabels } from './labels.js';
@@ -16,9 +17,35 @@ function asContext(data: unknown): RenderContext | undefined {
   return data && typeof data === 'object' && RUNTIME in data ? (data as RenderContext) : undefined;
 }
 
-/** `.`-style helpers take the chart context; the dict style carries it in `context`. */
-function withContext(fn: (ctx: RenderContext) => string): NamedHelper {
-  return (render, data) => fn(asContext(data) ?? asContext(dictArg(data, 'context')) ?? render);
+/** The first field a define reads from its `.` ([top-level key, its field]), or undefined when it reads none. */
+type Reads = readonly [string, string] | undefined | ((ctx: RenderContext) => readonly [string, string] | undefined);
+
+const KUBE: Reads = ['Capabilities', 'KubeVersion'];
+/** The capability defines common 2.31 reduced to fixed strings read nothing; older ones read the version. */
+const KUBE_BEFORE_2_31: Reads = (c) => (runtimeOf(c).commonVersion === '2.31.3' ? undefined : ['Capabilities', 'KubeVersion']);
+
+/**
+ * The chart context a `.`-style define runs on. Given something else, Go reads the define's first field
+ * from it: a map without that key gives nil (helm's missingkey=zero) and the next field stops the
+ * template; a string or number stops it at once. A map holding the key (a context built by hand) and
+ * nil are read as the chart's own context.
+ */
+function dotContext(render: RenderContext, data: unknown, reads: Reads): RenderContext {
+  const c = asContext(data);
+  if (c !== undefined) return c;
+  const first = typeof reads === 'function' ? reads(render) : reads;
+  // The names defines end in `trunc` (or `contains`), which refuse the nil that fields of nil give.
+  if (first !== undefined && isNil(data) && first[0] !== 'Capabilities') throw new TemplateExecError('invalid value; expected string');
+  if (first !== undefined && !isNil(data)) {
+    if (!isMap(data)) throw new TemplateExecError(`can't evaluate field ${first[0]} in type ${goTypeName(data)}`);
+    if (!Object.hasOwn(data, first[0])) throw new TemplateExecError(`nil pointer evaluating interface {}.${first[1]}`);
+  }
+  return render;
+}
+
+/** `.`-style helpers take the chart context (see dotContext). */
+function withContext(fn: (ctx: RenderContext) => string, reads: Reads = KUBE_BEFORE_2_31): NamedHelper {
+  return (render, data) => fn(dotContext(render, data, reads));
 }
 
 function dictArg(data: unknown, key: string): unknown {
@@ -48,6 +75,18 @@ function labelsHelper(fn: typeof standardLabels): NamedHelper {
     const ctx = asContext(dictArg(data, 'context')) ?? render;
     return toYaml(fn(ctx, dictArg(data, 'customLabels')));
   };
+}
+
+/**
+ * The hpa and (before common 2.31) vpa defines: the kube version of `.context`. Without one the
+ * version include prints `<no value>`, which semverCompare refuses (common 2.31's hpa compares nothing).
+ */
+function autoscalingContext(render: RenderContext, data: unknown): RenderContext {
+  const context = dictArg(data, 'context');
+  if (isNil(context) && runtimeOf(render).commonVersion !== '2.31.3') {
+    throw new TemplateExecError('error calling semverCompare: Invalid Semantic Version');
+  }
+  return isNil(context) ? render : dotContext(render, context, KUBE);
 }
 
 /** The context a dict-style helper reads from `.context`. */
@@ -89,40 +128,40 @@ export function commonNamed(ctx: RenderContext, name: string): NamedHelper | und
 }
 
 export const COMMON_NAMED: Readonly<Record<string, NamedHelper>> = {
-  'common.names.name': withContext(name),
-  'common.names.fullname': withContext(fullname),
-  'common.names.namespace': withContext(namespace),
-  'common.names.chart': withContext(chartLabel),
+  'common.names.name': withContext(name, ['Chart', 'Name']),
+  'common.names.fullname': withContext(fullname, ['Values', 'fullnameOverride']),
+  'common.names.namespace': withContext(namespace, ['Release', 'Namespace']),
+  'common.names.chart': withContext(chartLabel, ['Chart', 'Name']),
   'common.names.fullname.namespace': withContext((c) => {
     const s = `${fullname(c)}-${namespace(c)}`;
     return s.slice(0, 63).replace(/-$/, '');
-  }),
+  }, ['Values', 'fullnameOverride']),
   'common.labels.standard': labelsHelper(standardLabels),
   'common.labels.matchLabels': labelsHelper(matchLabels),
-  'common.capabilities.kubeVersion': withContext(caps.kubeVersion),
+  'common.capabilities.kubeVersion': withContext(caps.kubeVersion, KUBE),
   'common.capabilities.deployment.apiVersion': withContext(caps.deploymentApiVersion),
   'common.capabilities.statefulset.apiVersion': withContext(caps.statefulsetApiVersion),
   'common.capabilities.rbac.apiVersion': withContext(caps.rbacApiVersion),
   'common.capabilities.policy.apiVersion': withContext(caps.policyApiVersion),
   'common.capabilities.networkPolicy.apiVersion': withContext(caps.networkPolicyApiVersion),
   'common.capabilities.cronjob.apiVersion': withContext(caps.cronjobApiVersion),
-  'common.capabilities.ingress.apiVersion': withContext(caps.ingressApiVersion),
+  'common.capabilities.ingress.apiVersion': withContext(caps.ingressApiVersion, (c) => (runtimeOf(c).commonVersion === '2.31.3' ? undefined : ['Values', 'ingress'])),
   'common.capabilities.daemonset.apiVersion': withContext(caps.daemonsetApiVersion),
   'common.capabilities.crd.apiVersion': withContext(caps.crdApiVersion),
   'common.capabilities.apiService.apiVersion': withContext(caps.apiServiceApiVersion),
-  'common.capabilities.hpa.apiVersion': (render, data) => caps.hpaApiVersion(contextArg(render, data), isTrue(dictArg(data, 'beta2'))),
+  'common.capabilities.hpa.apiVersion': (render, data) => caps.hpaApiVersion(autoscalingContext(render, data), isTrue(dictArg(data, 'beta2'))),
   // common 2.31 takes `.` here, older versions `.context` (and `.beta2`) as for the hpa.
   'common.capabilities.vpa.apiVersion': (render, data) =>
     runtimeOf(render).commonVersion === '2.31.3'
-      ? caps.vpaApiVersion(asContext(data) ?? render, false)
-      : caps.vpaApiVersion(contextArg(render, data), isTrue(dictArg(data, 'beta2'))),
-  'common.capabilities.psp.supported': withContext(caps.pspSupported),
-  'common.capabilities.admissionConfiguration.supported': withContext(caps.admissionConfigurationSupported),
-  'common.capabilities.admissionConfiguration.apiVersion': withContext(caps.admissionConfigurationApiVersion),
-  'common.capabilities.podSecurityConfiguration.apiVersion': withContext(caps.podSecurityConfigurationApiVersion),
+      ? caps.vpaApiVersion(dotContext(render, data, KUBE), false)
+      : caps.vpaApiVersion(autoscalingContext(render, data), isTrue(dictArg(data, 'beta2'))),
+  'common.capabilities.psp.supported': withContext(caps.pspSupported, KUBE),
+  'common.capabilities.admissionConfiguration.supported': withContext(caps.admissionConfigurationSupported, KUBE),
+  'common.capabilities.admissionConfiguration.apiVersion': withContext(caps.admissionConfigurationApiVersion, KUBE),
+  'common.capabilities.podSecurityConfiguration.apiVersion': withContext(caps.podSecurityConfigurationApiVersion, KUBE),
   // `.Capabilities | toString` is always `&{...}}` under helm 3.
   'common.capabilities.supportsHelmVersion': () => 'true',
-  'common.compatibility.isOpenshift': withContext((c) => (c.Capabilities.APIVersions.Has('security.openshift.io/v1') ? 'true' : '')),
+  'common.compatibility.isOpenshift': withContext((c) => (c.Capabilities.APIVersions.Has('security.openshift.io/v1') ? 'true' : ''), ['Capabilities', 'APIVersions']),
   'common.names.dependency.fullname': (render, data) => dependencyFullname(contextArg(render, data), data),
   'common.ingress.backend': (render, data) =>
     ingress.ingressBackendText(asContext(dictArg(data, 'context')) ?? render, dictArg(data, 'serviceName'), dictArg(data, 'servicePort')),
