@@ -3,7 +3,7 @@
 // (YAML 1.1) reads it: `{{ "true" }}` is a boolean, `{{ "007" }}` the octal number 7, a nil quote is null.
 import { yamlLib } from '../yaml-lib.js';
 import { goPrint, goQuote, isNil, strval } from './go.js';
-import { indentFlowContinuations, MAY_HAVE_NULL_KEY, v2KeyProblem } from '../values/yaml-v2.js';
+import { lenientText, MAY_HAVE_NULL_KEY, v2KeyProblem } from '../values/yaml-v2.js';
 
 export class ManifestYamlError extends Error {
   readonly code = 'MANIFEST_YAML';
@@ -71,17 +71,17 @@ function parse11(text: string): unknown {
   try {
     return parse11Strict(text);
   } catch (e) {
-    // yaml.v2 (libyaml) does not check the indentation of the lines a quoted scalar or a flow
-    // collection goes on over; the parser here does. Their leading spaces are not content, so
-    // indenting those lines reads the text as yaml.v2 does.
-    const indented = indentFlowContinuations(text);
-    if (indented === undefined) throw e;
-    try {
-      return parse11Strict(indented);
-    } catch {
-      throw e;
-    }
+    // What yaml.v2 reads and the parser here refuses (see lenientText): read the adjusted text.
+    const lenient = lenientText(text, firstParseError);
+    if (lenient === undefined) throw e;
+    return parse11Strict(lenient);
   }
+}
+
+function firstParseError(text: string): { offset: number; message: string } | undefined {
+  const doc = yamlLib().parseDocument(text, YAML11);
+  const e = doc.errors[0];
+  return e === undefined ? undefined : { offset: e.pos[0], message: e.message };
 }
 
 function parse11Strict(text: string): unknown {

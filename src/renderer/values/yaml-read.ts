@@ -4,7 +4,7 @@
 import type { Document, LineCounter, Node, Tags } from 'yaml';
 import { yamlLib } from '../yaml-lib.js';
 import { MAX_VALUE_DEPTH } from './maps.js';
-import { indentFlowContinuations, v2KeyProblem } from './yaml-v2.js';
+import { lenientText, v2KeyProblem } from './yaml-v2.js';
 
 export interface YamlPosition {
   line: number;
@@ -173,11 +173,14 @@ function finishYaml(text: string, file: string): ParsedYaml {
   }
   let doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines, prettyErrors: false });
   if (doc.errors.length) {
-    // yaml.v2 does not check how far the lines of a quoted scalar or flow collection are indented.
-    const indented = indentFlowContinuations(text);
-    if (indented !== undefined) {
+    // What yaml.v2 reads and the yaml package refuses (see lenientText).
+    const lenient = lenientText(text, (t) => {
+      const e = parseDocument(t, { ...PARSE_OPTIONS, prettyErrors: false }).errors[0];
+      return e === undefined ? undefined : { offset: e.pos[0], message: e.message };
+    });
+    if (lenient !== undefined) {
       const againLines = new LineCounter();
-      const again = parseDocument(indented, { ...PARSE_OPTIONS, lineCounter: againLines, prettyErrors: false });
+      const again = parseDocument(lenient, { ...PARSE_OPTIONS, lineCounter: againLines, prettyErrors: false });
       if (!again.errors.length) {
         doc = again;
         lines = againLines;

@@ -3,6 +3,34 @@
 import type { Document, Node } from 'yaml';
 import { yamlLib } from '../yaml-lib.js';
 
+/** What a parse attempt reports: the offset and message of its first error, or undefined when it read the text. */
+export type FirstError = (text: string) => { offset: number; message: string } | undefined;
+
+/**
+ * The text adjusted for what yaml.v2 reads and the `yaml` package refuses, or undefined when that does
+ * not make it readable: a `#` right after a quoted scalar or flow collection starts a comment (libyaml
+ * needs no space before it), and lines continuing a quoted scalar or flow collection may sit at any
+ * indentation. Only offered a text that failed; the adjustments add spaces only, so lines keep their numbers.
+ */
+export function lenientText(text: string, firstError: FirstError): string | undefined {
+  let t = text;
+  let indented = false;
+  for (let tries = 0; tries < 100; tries++) {
+    const e = firstError(t);
+    if (e === undefined) return t === text ? undefined : t;
+    if (/^Comments must be separated from other tokens by white space/.test(e.message) && t[e.offset] === '#') {
+      t = t.slice(0, e.offset) + ' ' + t.slice(e.offset);
+      continue;
+    }
+    if (indented) return undefined;
+    const again = indentFlowContinuations(t);
+    if (again === undefined) return undefined;
+    t = again;
+    indented = true;
+  }
+  return undefined;
+}
+
 /**
  * The text with every line that continues a quoted scalar or a flow collection (`[`, `{`) indented
  * past the column it started at, or undefined when there is no such line. A scan of YAML's block

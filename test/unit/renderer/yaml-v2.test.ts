@@ -1,6 +1,6 @@
 // Where yaml.v2 (as helm reads rendered manifests, fromYaml and values files) and the `yaml` package
-// disagree: lines that go on a quoted scalar or flow collection below its indentation (yaml.v2 reads
-// them), and null or empty map keys (yaml.v2 refuses them). Expected data is what helm v3.10.1 gave
+// disagree: lines that go on a quoted scalar or flow collection below its indentation and a comment
+// right after a quoted scalar (yaml.v2 reads them), and null or empty map keys (yaml.v2 refuses them). Expected data is what helm v3.10.1 gave
 // for `fromYaml` (`fromYamlArray`) of the same text, piped through toJson.
 import { describe, expect, it } from 'vitest';
 import { yamlFromText } from '../../../src/renderer/helpers/yaml-data.js';
@@ -16,6 +16,11 @@ const readsAs: Array<[string, unknown]> = [
   ["a: |\n  'not\n  quoted\nb: 'x\ny'", { a: "'not\nquoted\n", b: 'x y' }],
   ["k: x #'c\nz: 'p\nq'", { k: 'x', z: 'p q' }],
   ["- a: &k 'v\nw'\n- b: !!str '1\n2'", [{ a: 'v w' }, { b: '1 2' }]],
+  // libyaml starts a comment at a `#` right after a quoted scalar or flow collection.
+  ["a: 'x'#c", { a: 'x' }],
+  ['a: [1]#c\nb: "q"#d', { a: [1], b: 'q' }],
+  ["- name: '0s_0: ''#x'''\n  key: x", [{ name: "0s_0: '#x'", key: 'x' }]],
+  ['a: x#c', { a: 'x#c' }],
 ];
 
 const refused: Array<[string, string]> = [

@@ -6,7 +6,7 @@ import { isMap, isNil, newMap, setKey } from '../go-value.js';
 import { jsonTypeName } from './json.js';
 import { yamlLib } from '../../yaml-lib.js';
 import { deepFlowOffset, MAX_DEPTH, yamlV2Tags } from '../../values/yaml-read.js';
-import { indentFlowContinuations, v2KeyProblem } from '../../values/yaml-v2.js';
+import { lenientText, v2KeyProblem } from '../../values/yaml-v2.js';
 import type { Tags } from 'yaml';
 
 /** Plain data as Helm's readers give it: null-prototype maps, float64 numbers, RFC 3339 timestamps. */
@@ -37,10 +37,12 @@ function parseV2(text: string): unknown {
   const { parseDocument } = yamlLib();
   let doc = parseDocument(text, READ_OPTIONS);
   if (doc.errors.length) {
-    const indented = indentFlowContinuations(text);
-    const again = indented === undefined ? undefined : parseDocument(indented, READ_OPTIONS);
-    if (again === undefined || again.errors.length) throw doc.errors[0];
-    doc = again;
+    const lenient = lenientText(text, (t) => {
+      const e = parseDocument(t, READ_OPTIONS).errors[0];
+      return e === undefined ? undefined : { offset: e.pos[0], message: e.message };
+    });
+    if (lenient === undefined) throw doc.errors[0];
+    doc = parseDocument(lenient, READ_OPTIONS);
   }
   const problem = v2KeyProblem(doc);
   if (problem) throw new Error(problem.message);
