@@ -241,7 +241,11 @@ export class Executor {
   }
 
   private notAFunction(args: Operand[], final: Val | typeof MISSING): void {
-    if (args.length > 1 || final !== MISSING) this.error(args[0].pos, `can't give argument to non-function ${nodeText(args[0])}`);
+    if (args.length > 1 || final !== MISSING) {
+      // Go prints the node itself: a parenthesised pipeline without its parentheses.
+      const text = nodeText(args[0]);
+      this.error(args[0].pos, `can't give argument to non-function ${args[0].kind === 'pipe' ? text.slice(1, -1) : text}`);
+    }
   }
 
   private evalCommand(dot: Val, cmd: CommandNode, final: Val | typeof MISSING): Val {

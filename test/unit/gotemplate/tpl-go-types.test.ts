@@ -61,3 +61,12 @@ describe('tpl: changing frozen chart values in place', () => {
     expect(tpl('{{ set (deepCopy .Values.m) "x" 1 | toJson }}', { Values: { m: Object.freeze({ a: 1 }) } })).toBe('{"a":1,"x":1}');
   });
 });
+
+describe('tpl: Go error wording', () => {
+  it.each<[string, string]>([
+    ['{{ (1) 2 }}', "can't give argument to non-function 1"],
+    ['{{ ("a" | upper) 2 }}', 'can\'t give argument to non-function "a" | upper'],
+  ])('%s', (text, message) => {
+    expect(tplError(text).message).toContain(message);
+  });
+});
