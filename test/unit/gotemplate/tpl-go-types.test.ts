@@ -66,6 +66,7 @@ describe('tpl: Go error wording', () => {
   it.each<[string, string]>([
     ['{{ (1) 2 }}', "can't give argument to non-function 1"],
     ['{{ ("a" | upper) 2 }}', 'can\'t give argument to non-function "a" | upper'],
+    ['{{ concat (list 1) nil }}', 'error calling concat: runtime error: invalid memory address or nil pointer dereference'],
   ])('%s', (text, message) => {
     expect(tplError(text).message).toContain(message);
   });

@@ -200,7 +200,9 @@ export const collectionFuncs: FuncMap = {
   concat: fn([], (lists) => {
     const out: unknown[] = [];
     for (const l of lists) {
-      if (!Array.isArray(l)) throw new FuncError(`Cannot concat type ${isNil(l) ? 'invalid' : goKindName(l)} as list`);
+      // reflect.TypeOf(nil).Kind() dereferences a nil *rtype: Go panics before sprig's own message.
+      if (isNil(l)) throw new FuncError('runtime error: invalid memory address or nil pointer dereference');
+      if (!Array.isArray(l)) throw new FuncError(`Cannot concat type ${goKindName(l)} as list`);
       out.push(...l);
     }
     return out.length ? out : nilSlice();
