@@ -4,13 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
 import { goQuote, strval } from '../../../src/renderer/helpers/go.js';
 import { quoted, scalarFromText, yamlFromText } from '../../../src/renderer/helpers/yaml-data.js';
-import { lenientText } from '../../../src/renderer/values/yaml-v2.js';
+import { lenientText, v2KeyProblem } from '../../../src/renderer/values/yaml-v2.js';
 
 const YAML11 = { version: '1.1' as const, merge: true, uniqueKeys: false };
 
-/** The parser's reading, with what yaml.v2 reads and the parser refuses adjusted first (lenientText). */
+/**
+ * The parser's reading as yaml.v2 reads: what it reads and the parser refuses adjusted first
+ * (lenientText), and a null or empty key refused (v2KeyProblem).
+ */
 function parseAsV2(text: string): unknown {
   try {
+    const doc = parseDocument(text, YAML11);
+    if (doc.errors.length === 0 && v2KeyProblem(doc)) throw new Error(v2KeyProblem(doc)?.message);
     return parse(text, YAML11);
   } catch (e) {
     const lenient = lenientText(text, (t) => {
@@ -54,7 +59,7 @@ describe('yamlFromText literal block fast path', () => {
         const text = `${k}: ${h}\n${ls.map((l) => (l === '' ? '' : `  ${l}`)).join('\n')}\n`;
         let expected: unknown;
         try {
-          expected = parse(text, YAML11) ?? null;
+          expected = parseAsV2(text) ?? null;
         } catch {
           expect(() => yamlFromText(text)).toThrow();
           return;
