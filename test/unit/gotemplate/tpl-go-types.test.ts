@@ -29,6 +29,7 @@ describe('tpl: typed values Go refuses where a map[string]interface {} is wanted
     ['{{ semver "1.2.3" | toString }}|{{ semver "v1.2.3-rc.1+b" | toJson }}|{{ semver "1.2.3" | toYaml }}|{{ typeOf (semver "1.2") }}|{{ kindOf (semver "1.2") }}|{{ printf "%v %s" (semver "1.2") (semver "1.3") }}', '1.2.3|"1.2.3-rc.1+b"|1.2.3|*semver.Version|ptr|1.2.0 1.3.0'],
     ['{{ (semver "v1.2.3-x").IncMajor }}|{{ (semver "v1.2.3-x").Original }}|{{ (semver "1.2.3").LessThan (semver "1.3") }}|{{ (semver "1.2.3").Compare (semver "1.3") }}|{{ typeOf (semver "1.2").IncMinor }}|{{ kindOf (semver "1.2").IncMinor }}', '2.0.0|v1.2.3-x|true|-1|semver.Version|struct'],
     ['{{ printf "%b|%b|%b|%b|%x|%X|%x|%x|%x|%x|%b" 1001.0 0.5 -3.25 0.0 1001.0 1001.0 0.1 -0.0 1e300 5e-324 5e-324 }}', '8804889115230208p-43|4503599627370496p-53|-7318349394477056p-51|0p-1074|0x1.f48p+09|0X1.F48P+09|0x1.999999999999ap-04|-0x0p+00|0x1.7e43c8800759cp+996|0x1p-1074|1p-1074'],
+    ['{{ addf 0.1 0.2 }}|{{ divf 3 7 }}|{{ mulf 1.1 1.1 }}|{{ subf 1 0.9 }}|{{ divf 2 3 }}|{{ divf -2 3 }}|{{ mulf 1e-10 1e-10 }}|{{ divf 1e-20 3 }}|{{ divf 10 4 2 }}|{{ addf 1 "2.5" }}', '0.3|0.4285714285714286|1.21|0.1|0.6666666666666667|-0.6666666666666667|1e-20|0|1.25|3.5'],
     ['{{ dig "a" "none" (dict) }}|{{ dig "a" "b" "none" (dict "a" (dict)) }}|{{ dig "a" "b" "none" (dict "a" (dict "b" 2)) }}|{{ dig "x" "d" (dict "x" nil) }}', 'none|none|2|'],
     ['{{ rest (list) }}|{{ rest (list) | toJson }}|{{ initial (list) | toJson }}|{{ concat | toJson }}|{{ concat }}|{{ typeOf concat }}|{{ regexFindAll "a" "b" -1 | toJson }}|{{ regexSplit "a" "bab" 0 | toJson }}|{{ regexSplit "a" "bab" -1 | toJson }}', '[]|null|null|null|[]|[]interface {}|null|null|["b","b"]'],
   ])('%s', (text, out) => {
@@ -66,6 +67,7 @@ describe('tpl: Go error wording', () => {
   it.each<[string, string]>([
     ['{{ (1) 2 }}', "can't give argument to non-function 1"],
     ['{{ ("a" | upper) 2 }}', 'can\'t give argument to non-function "a" | upper'],
+    ['{{ divf 1 0 }}', 'error calling divf: decimal division by 0'],
     ['{{ concat (list 1) nil }}', 'error calling concat: runtime error: invalid memory address or nil pointer dereference'],
   ])('%s', (text, message) => {
     expect(tplError(text).message).toContain(message);

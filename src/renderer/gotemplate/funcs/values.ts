@@ -40,6 +40,49 @@ function splitSlice(a: string[] | null, n: unknown): unknown[] {
   return a === null || n === 0n ? nilSlice('[]string') : withGoType(a, '[]string');
 }
 
+// sprig's addf/subf/mulf/divf (execDecimalOp): each float64 becomes shopspring/decimal's shortest exact
+// decimal, the arithmetic is decimal (a quotient rounded half away from zero to 16 places), and the
+// result is the nearest float64: `addf 0.1 0.2` is 0.3, `divf 2 3` 0.6666666666666667.
+interface Decimal {
+  coef: bigint;
+  exp: number;
+}
+
+function decimalFromFloat(f: number): Decimal {
+  if (!Number.isFinite(f)) throw new FuncError(`Cannot create a Decimal from ${Number.isNaN(f) ? 'NaN' : f > 0 ? '+Inf' : '-Inf'}`);
+  const [mant, e] = f.toExponential().split('e');
+  const digits = mant.replace('.', '');
+  const frac = mant.includes('.') ? mant.length - mant.indexOf('.') - 1 : 0;
+  return { coef: BigInt(digits), exp: Number(e) - frac };
+}
+
+const pow10 = (n: number): bigint => 10n ** BigInt(n);
+
+function decimalAdd(x: Decimal, y: Decimal): Decimal {
+  const exp = Math.min(x.exp, y.exp);
+  return { coef: x.coef * pow10(x.exp - exp) + y.coef * pow10(y.exp - exp), exp };
+}
+
+function decimalDiv(x: Decimal, y: Decimal): Decimal {
+  if (y.coef === 0n) throw new FuncError('decimal division by 0');
+  const k = x.exp + 16 - y.exp;
+  let num = x.coef;
+  let den = y.coef;
+  if (k >= 0) num *= pow10(k);
+  else den *= pow10(-k);
+  let q = num / den;
+  const r = num % den;
+  const abs = (v: bigint): bigint => (v < 0n ? -v : v);
+  if (2n * abs(r) >= abs(den)) q += (num < 0n) === (den < 0n) ? 1n : -1n;
+  return { coef: q, exp: -16 };
+}
+
+function decimalOp(a: unknown, rest: unknown[], op: (x: Decimal, y: Decimal) => Decimal): number {
+  let acc = decimalFromFloat(toFloat64(a));
+  for (const v of rest) acc = op(acc, decimalFromFloat(toFloat64(v)));
+  return Number(`${acc.coef}e${acc.exp}`);
+}
+
 export const valueFuncs: FuncMap = {
   default: fn(['any'], ([d, ...given]) => (given.length === 0 || empty(given[0]) ? d : given[0]), 'any'),
   empty: fn(['any'], ([v]) => empty(v)),
@@ -87,11 +130,11 @@ export const valueFuncs: FuncMap = {
     const frac = digit - Math.trunc(digit);
     return (frac >= roundOn ? Math.ceil(digit) : Math.floor(digit)) / pow;
   }, 'float64'),
-  addf: fn([], (vs) => vs.reduce<number>((x, y) => x + toFloat64(y), 0), 'any'),
+  addf: fn([], (vs) => decimalOp(0, vs, decimalAdd), 'any'),
   add1f: fn(['any'], ([a]) => toFloat64(a) + 1),
-  subf: fn(['any'], ([a, ...vs]) => vs.reduce<number>((x, y) => x - toFloat64(y), toFloat64(a)), 'any'),
-  mulf: fn(['any'], ([a, ...vs]) => vs.reduce<number>((x, y) => x * toFloat64(y), toFloat64(a)), 'any'),
-  divf: fn(['any'], ([a, ...vs]) => vs.reduce<number>((x, y) => x / toFloat64(y), toFloat64(a)), 'any'),
+  subf: fn(['any'], ([a, ...vs]) => decimalOp(a, vs, (x, y) => decimalAdd(x, { coef: -y.coef, exp: y.exp })), 'any'),
+  mulf: fn(['any'], ([a, ...vs]) => decimalOp(a, vs, (x, y) => ({ coef: x.coef * y.coef, exp: x.exp + y.exp })), 'any'),
+  divf: fn(['any'], ([a, ...vs]) => decimalOp(a, vs, decimalDiv), 'any'),
 
   // sprig regex.go: regexMatch ignores a compile error (false); the must* forms return it; the rest panic.
   regexMatch: fn(['string', 'string'], ([re, s]) => {
