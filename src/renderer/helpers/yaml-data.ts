@@ -164,7 +164,8 @@ function readScalar(text: string): unknown {
   if (DOUBLE_QUOTED_PLAIN.test(t)) return t.slice(1, -1);
   let value: unknown;
   try {
-    value = parse11(text);
+    // After `key: ` a `---` or `...` is text, not the document marker it is at the start of a text.
+    value = /^(---|\.\.\.)([ \t]|$)/.test(t) ? (parse11(`v: ${text}`) as { v: unknown }).v : parse11(text);
   } catch (e) {
     throw new ManifestYamlError(text, (e as Error).message.split('\n')[0]);
   }
