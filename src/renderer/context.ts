@@ -11,7 +11,8 @@ export interface ReleaseInfo {
   Namespace: string;
   IsInstall: boolean;
   IsUpgrade: boolean;
-  Revision: number;
+  /** A Go int (bigint here): `nindent .Release.Revision` takes it where a float64 would be refused. */
+  Revision: bigint;
   Service: string;
 }
 

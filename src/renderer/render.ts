@@ -277,7 +277,7 @@ export function renderChart(chart: LoadedChart, options: RenderOptions = {}): Re
     Namespace: options.namespace ?? 'default',
     IsInstall: true,
     IsUpgrade: false,
-    Revision: 1,
+    Revision: 1n,
     Service: 'Helm',
   };
   const name = chart.metadata.name;

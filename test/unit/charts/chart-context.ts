@@ -23,7 +23,7 @@ export function chartContext(values: Record<string, unknown>, o: ChartContextOpt
   return makeContext({
     chart,
     values,
-    release: { Name: o.release ?? o.chart, Namespace: o.namespace ?? 'default', IsInstall: true, IsUpgrade: false, Revision: 1, Service: 'Helm' },
+    release: { Name: o.release ?? o.chart, Namespace: o.namespace ?? 'default', IsInstall: true, IsUpgrade: false, Revision: 1n, Service: 'Helm' },
     capabilities: makeCapabilities(o.kubeVersion),
     basePath: `${o.chart}/templates`,
     isRoot: true,

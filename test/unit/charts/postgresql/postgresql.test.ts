@@ -54,7 +54,7 @@ function ctxWith(values: Record<string, unknown>, commonVersion: CommonVersion =
   return makeContext({
     chart,
     values,
-    release: { Name: 'prefect-server', Namespace: 'default', IsInstall: true, IsUpgrade: false, Revision: 1, Service: 'Helm' },
+    release: { Name: 'prefect-server', Namespace: 'default', IsInstall: true, IsUpgrade: false, Revision: 1n, Service: 'Helm' },
     capabilities: makeCapabilities(),
     basePath: 'prefect-server/charts/postgresql/templates',
     isRoot: false,
