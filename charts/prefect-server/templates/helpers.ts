@@ -16,6 +16,7 @@ import {
   isTrue,
   namespace,
   printText,
+  ManifestYamlError,
   printed,
   quoted,
   required,
@@ -318,4 +319,19 @@ export function goEq(v: unknown, s: string, path: string): boolean {
   if (typeof v === 'string') return v === s;
   if (isNil(v)) return false;
   throw new TemplateExecError(`error calling eq: incompatible types for comparison (.Values.${path})`);
+}
+
+/**
+ * `key: {{ text }}` with the key at column `col`: as `printed`, except that text running on to a line
+ * indented no deeper than the key ends the mapping there, which breaks the YAML as it does for helm.
+ */
+export function inlineAt(text: string, col: number): unknown {
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim() !== '' && line.length - line.trimStart().length <= col) {
+      throw new ManifestYamlError(text, 'a value printed on one line runs on to a line that ends its block');
+    }
+  }
+  return printed(text);
 }

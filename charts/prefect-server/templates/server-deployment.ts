@@ -19,6 +19,7 @@ import {
   yamlBlock,
 } from '../../../src/renderer/helpers/index.js';
 import {
+  inlineAt,
   objectMeta,
   postgresSecretName,
   probe,
@@ -62,9 +63,10 @@ export function prefectImage(ctx: RenderContext): unknown {
 export function envFrom(ctx: RenderContext, prefix: string): unknown[] | null {
   const list: unknown[] = [];
   const cm = val(ctx, `${prefix}.extraEnvVarsCM`);
-  if (isTrue(cm)) list.push({ configMapRef: { name: printed(tplText(ctx, cm, `${prefix}.extraEnvVarsCM`)) } });
+  // `name: {{ include ... }}` with the key at column 16: the text may not run on to a line indented no deeper.
+  if (isTrue(cm)) list.push({ configMapRef: { name: inlineAt(tplText(ctx, cm, `${prefix}.extraEnvVarsCM`), 16) } });
   const secret = val(ctx, `${prefix}.extraEnvVarsSecret`);
-  if (isTrue(secret)) list.push({ secretRef: { name: printed(tplText(ctx, secret, `${prefix}.extraEnvVarsSecret`)) } });
+  if (isTrue(secret)) list.push({ secretRef: { name: inlineAt(tplText(ctx, secret, `${prefix}.extraEnvVarsSecret`), 16) } });
   // `envFrom:` with nothing under it is null.
   return list.length ? list : null;
 }
