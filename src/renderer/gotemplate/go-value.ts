@@ -102,7 +102,21 @@ export function empty(v: unknown): boolean {
  * A Go struct a function returns (time.Time, sprig's certificate): typeOf names its type, kindOf says
  * `struct`, and encoding/json (so toJson and toYaml) writes what `jsonValue` gives.
  */
+const GO_STRUCT = Symbol.for('prefect-charts.go-struct');
+const JSON_FIELDS = Symbol.for('prefect-charts.json-fields');
+
+/** State both copies of this module (main bundle and evaluator sibling) must share. */
+const shared = globalThis as unknown as Record<symbol, unknown>;
+
 export abstract class GoStruct {
+  /**
+   * The CLI loads the evaluator as a sibling bundle with its own copy of this module, while helm's context
+   * structs are made in the main one: `x instanceof GoStruct` asks for a brand both copies set.
+   */
+  static [Symbol.hasInstance](v: unknown): boolean {
+    if (this !== GoStruct) return Function.prototype[Symbol.hasInstance].call(this, v);
+    return typeof v === 'object' && v !== null && (v as { [GO_STRUCT]?: boolean })[GO_STRUCT] === true;
+  }
   /** The type as `%T` prints it: `time.Time`, `sprig.certificate`. */
   abstract readonly goType: string;
   /** A fmt.Stringer: fmt's string verbs format its String() (toString here). */
@@ -120,16 +134,17 @@ export abstract class GoStruct {
   /** What json.Marshal encodes: a MarshalJSON result, or the exported fields as a map. */
   abstract jsonValue(): unknown;
 }
+Object.defineProperty(GoStruct.prototype, GO_STRUCT, { value: true });
 
 /**
  * The Go type of a list or map that is not a []interface {} or map[string]interface {} (a []string from
  * splitList, a map[string]string from split, helm's chartutil.Values), kept beside the value (frozen
  * values included); copies and key walks do not see it.
  */
-const goTypes = new WeakMap<object, string>();
+const goTypes = (shared[Symbol.for('prefect-charts.go-types')] ??= new WeakMap<object, string>()) as WeakMap<object, string>;
 
 /** Lists and maps that are Go nil slices and maps: no items, and encoding/json (so toJson and toYaml) writes them as null. */
-const nilSlices = new WeakSet<object>();
+const nilSlices = (shared[Symbol.for('prefect-charts.nil-slices')] ??= new WeakSet<object>()) as WeakSet<object>;
 
 /** Give a list or map its Go type (see goTypes); returns it. */
 export function withGoType<T extends object>(v: T, type: string): T {
@@ -166,8 +181,13 @@ export function isInterfaceMap(v: unknown): v is GoMap {
 
 /** A struct's JSON object with its fields in declaration order (encoding/json does not sort them). */
 export class JsonFields {
+  /** A brand, as for GoStruct: the evaluator bundle's copy of this class must recognise the main one's. */
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return typeof v === 'object' && v !== null && (v as { [JSON_FIELDS]?: boolean })[JSON_FIELDS] === true;
+  }
   constructor(readonly entries: ReadonlyArray<readonly [string, unknown]>) {}
 }
+Object.defineProperty(JsonFields.prototype, JSON_FIELDS, { value: true });
 
 /** Go type name of a value as `%T` / sprig `typeOf` prints it. */
 export function goTypeName(v: unknown): string {
