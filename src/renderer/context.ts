@@ -405,6 +405,17 @@ function buildCapabilities(kubeVersion: string | undefined, extraApiVersions: re
  * every render shares it).
  */
 export function chartInfo(meta: ChartMetadata, isRoot: boolean, values?: Values): ChartInfo {
+  // Shared (frozen) values give the same answer every render: remembered by the values object.
+  const known = values && Object.isFrozen(values) ? chartInfoByValues.get(values) : undefined;
+  if (known !== undefined && known.meta === meta && known.isRoot === isRoot) return known.info;
+  const info = chartInfoFor(meta, isRoot, values);
+  if (values && Object.isFrozen(values)) chartInfoByValues.set(values, { meta, isRoot, info });
+  return info;
+}
+
+const chartInfoByValues = new WeakMap<Values, { meta: ChartMetadata; isRoot: boolean; info: ChartInfo }>();
+
+function chartInfoFor(meta: ChartMetadata, isRoot: boolean, values?: Values): ChartInfo {
   const disabled = disabledDependencies(meta, values);
   const key = `${isRoot ? 1 : 0}${[...disabled].join(',')}`;
   let infos = chartInfos.get(meta);
@@ -445,10 +456,29 @@ function deepFreezeInfo(info: ChartInfo): ChartInfo {
   return Object.freeze(info);
 }
 
-/** `.Template`: a chartutil.Values of the template's name and base path. */
+/**
+ * `.Template`: a chartutil.Values of the template's name and base path. Made once per template and
+ * shared (frozen): a render sets it for every template, and a fresh typed object each time was a
+ * sizeable part of a render (a WeakMap entry apiece for the garbage collector to clear).
+ */
 export function templateInfo(name: string, basePath: string): { Name: string; BasePath: string } {
-  return withGoType({ Name: name, BasePath: basePath }, 'chartutil.Values');
+  let byName = templateInfos.get(basePath);
+  if (byName === undefined) {
+    if (templateInfos.size >= 1024) templateInfos.clear();
+    templateInfos.set(basePath, (byName = new Map()));
+  }
+  let info = byName.get(name);
+  if (info === undefined) {
+    if (byName.size >= 1024) byName.clear();
+    byName.set(name, (info = Object.freeze(withGoType({ Name: name, BasePath: basePath }, 'chartutil.Values'))));
+  }
+  return info;
 }
+
+const templateInfos = new Map<string, Map<string, { Name: string; BasePath: string }>>();
+
+/** `.Files`: no chart files are shipped, so one empty engine.files serves every context. */
+const NO_FILES = Object.freeze(withGoType({}, 'engine.files')) as Record<string, never>;
 
 export interface ContextInput {
   chart: LoadedChart;
@@ -469,7 +499,7 @@ export function makeContext(input: ContextInput): RenderContext {
     Chart: chartInfo(input.chart.metadata, input.isRoot, input.values),
     Capabilities: input.capabilities,
     Template: templateInfo('', input.basePath),
-    Files: withGoType({}, 'engine.files') as Record<string, never>,
+    Files: NO_FILES,
     [RUNTIME]: {
       commonVersion: input.chart.module.commonVersion,
       include: (name, data) => input.include(ctx, name, data),

@@ -195,6 +195,8 @@ interface TemplateRun {
   template: ChartTemplate;
   source: string;
   notes: boolean;
+  /** `.Template` while it runs. */
+  info: RenderContext['Template'];
 }
 
 const templateRuns = new WeakMap<readonly ChartTemplate[], Map<string, TemplateRun[]>>();
@@ -205,7 +207,10 @@ function templatesOf(chart: LoadedChart, path: string): TemplateRun[] {
   if (byPath === undefined) templateRuns.set(templates, (byPath = new Map()));
   let list = byPath.get(path);
   if (list === undefined) {
-    list = templates.map((template) => ({ template, source: `${path}/${template.path}`, notes: template.path.endsWith('NOTES.txt') }));
+    list = templates.map((template) => {
+      const source = `${path}/${template.path}`;
+      return { template, source, notes: template.path.endsWith('NOTES.txt'), info: templateInfo(source, `${path}/templates`) };
+    });
     byPath.set(path, list);
   }
   return list;
@@ -234,8 +239,8 @@ function runTemplates(runs: ChartRun[], release: ReleaseInfo, options: RenderOpt
         return common === undefined ? undefined : common(c, data);
       },
     });
-    for (const { template: t, source, notes } of templatesOf(run.chart, run.path)) {
-      ctx.Template = templateInfo(source, basePath);
+    for (const { template: t, source, notes, info } of templatesOf(run.chart, run.path)) {
+      ctx.Template = info;
       let out;
       try {
         out = t.render(ctx);

@@ -148,7 +148,8 @@ const nilSlices = (shared[Symbol.for('prefect-charts.nil-slices')] ??= new WeakS
 
 /** Give a list or map its Go type (see goTypes); returns it. */
 export function withGoType<T extends object>(v: T, type: string): T {
-  goTypes.set(v, type);
+  // The same (shared, frozen) value is typed again on every render: read before writing.
+  if (goTypes.get(v) !== type) goTypes.set(v, type);
   return v;
 }
 
