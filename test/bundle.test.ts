@@ -53,3 +53,35 @@ describe.each(['cjs', 'esm'] as const)('bundled CLI (%s)', (kind) => {
     expect(bundled[i]).toEqual(source);
   });
 });
+
+// What a plain render loads is part of its start-up time (README "Performance"): guarded here, since a
+// new import can add milliseconds unnoticed (node:net pulled in the streams stack, the `performance`
+// global perf_hooks). The count of Node's own modules is compared with `node -e` loading the CLI alone.
+describe('bundled CLI start-up (cjs)', () => {
+  const probe = (argv: string[]): { files: string[]; builtins: string[] } => {
+    const script = `
+      const before = new Set(process.moduleLoadList);
+      const l = require(${JSON.stringify(join(ROOT, 'dist', 'cjs', 'load.cjs'))}).load();
+      const io = { out() {}, err() {}, stdoutIsTTY: false, stderrIsTTY: false, cwd: process.cwd(), env: {} };
+      l.cli.main(${JSON.stringify(argv)}, io).then((code) => {
+        if (code !== 0) process.exit(10 + code);
+        const builtins = process.moduleLoadList.filter((m) => !before.has(m) && m.startsWith('NativeModule '));
+        process.stdout.write(JSON.stringify({ files: [...l.scripts.keys()], builtins }));
+      });
+    `;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`probe failed (${r.status}): ${r.stderr}`);
+    return JSON.parse(r.stdout) as { files: string[]; builtins: string[] };
+  };
+
+  it.each(['prefect-server', 'prefect-agent', 'prometheus-prefect-exporter'])('render %s reads only the CLI and its chart data', (chart) => {
+    const { files, builtins } = probe(['render', chart]);
+    expect(files).toEqual(['cli.cjs', `data-${chart}.cjs`]);
+    expect(builtins.filter((m) => /crypto|net|stream|perf_hooks|worker_threads|http/.test(m))).toEqual([]);
+  });
+
+  it('a templated value loads the evaluator beside the CLI', () => {
+    const { files } = probe(['render', 'prefect-server', '--set-json', 'commonAnnotations={"a":"{{ .Release.Name }}"}']);
+    expect(files).toContain('gotemplate.cjs');
+  });
+});
