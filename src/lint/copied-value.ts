@@ -46,7 +46,8 @@ function sameData(a: unknown, b: unknown): boolean {
   return false;
 }
 
-function at(root: unknown, segments: readonly Segment[]): unknown {
+/** The value at a path of keys and list indexes; undefined past a scalar or a missing key. */
+export function valueAt(root: unknown, segments: readonly Segment[]): unknown {
   let cur = root;
   for (const s of segments) {
     if (cur === null || typeof cur !== 'object') return undefined;
@@ -62,7 +63,7 @@ function at(root: unknown, segments: readonly Segment[]): unknown {
  */
 export function copiedValuePath(values: ValueMap, manifest: unknown, segments: readonly Segment[]): Segment[] | undefined {
   for (let depth = segments.length; depth > 0; depth--) {
-    const part = at(manifest, segments.slice(0, depth));
+    const part = valueAt(manifest, segments.slice(0, depth));
     if (part === null || typeof part !== 'object') continue;
     const matches = userTrees(values).filter((t) => sameData(t.value, part));
     if (matches.length === 1) return [...matches[0].path, ...segments.slice(depth)];

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import { messageFor } from '../../schema/validate.js';
+import { valueAt } from '../copied-value.js';
 
 interface ModelClass {
   new (data: unknown): { validate(): void };
@@ -72,23 +73,11 @@ function segmentsOf(pointer: string): Array<string | number> {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function fieldOf(pointer: string): string {
-  if (!pointer) return '';
+/** `spec.containers[0].ports[0]`: segments as the field is written in messages. */
+function fieldOf(segments: ReadonlyArray<string | number>): string {
   let out = '';
-  for (const raw of pointer.slice(1).split('/')) {
-    const s = raw.replaceAll('~1', '/').replaceAll('~0', '~');
-    out += /^\d+$/.test(s) ? `[${s}]` : out ? `.${s}` : s;
-  }
+  for (const s of segments) out += typeof s === 'number' ? `[${s}]` : out ? `.${s}` : s;
   return out;
-}
-
-function valueAt(root: unknown, pointer: string): unknown {
-  let cur = root;
-  for (const raw of pointer ? pointer.slice(1).split('/') : []) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[raw.replaceAll('~1', '/').replaceAll('~0', '~')];
-  }
-  return cur;
 }
 
 /** Manifests as the API server reads them: templates may yield int64 as bigint; JSON has numbers. */
@@ -122,17 +111,18 @@ export async function validateObject(rendered: Record<string, unknown>): Promise
     const seen = new Set<string>();
     const out: K8sSchemaIssue[] = [];
     for (const err of errors) {
-      const field = fieldOf(err.instancePath);
+      const segments = segmentsOf(err.instancePath);
+      const field = fieldOf(segments);
       const message =
         err.keyword === 'required'
           ? `missing required field "${String((err.params as { missingProperty?: unknown }).missingProperty)}"`
           : err.keyword === 'format'
-            ? `expected format ${String((err.params as { format?: unknown }).format)}, got ${JSON.stringify(valueAt(obj, err.instancePath))}`
-            : messageFor(err, valueAt(obj, err.instancePath));
+            ? `expected format ${String((err.params as { format?: unknown }).format)}, got ${JSON.stringify(valueAt(obj, segments))}`
+            : messageFor(err, valueAt(obj, segments));
       const k = `${field}\0${message}`;
       if (seen.has(k)) continue;
       seen.add(k);
-      out.push({ field, segments: segmentsOf(err.instancePath), message });
+      out.push({ field, segments, message });
     }
     return out;
   }
