@@ -129,7 +129,7 @@ try {
   const summary = JSON.parse(last).summary;
   const t0 = performance.now();
   try {
-    execFileSync(process.execPath, [join(root, 'bin', 'prefect-charts.js'), ...argv], { cwd: dir, stdio: 'ignore' });
+    execFileSync(process.execPath, [join(root, 'bin', 'prefect-charts.cjs'), ...argv], { cwd: dir, stdio: 'ignore' });
   } catch (e) {
     if (e.status !== 1) throw e;
   }

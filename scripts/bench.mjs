@@ -21,7 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = join(ROOT, 'bin', 'prefect-charts.js');
+const BIN = join(ROOT, 'bin', 'prefect-charts.cjs');
 
 const { values: opts } = parseArgs({
   options: {

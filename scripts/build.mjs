@@ -2,7 +2,7 @@
 //
 //   dist/index.js, dist/chunks/      the API (ESM; commands and charts split into lazily imported chunks),
 //                                    and dist/cli.js, the CLI as an ES module (for in-process callers)
-//   dist/cjs/cli.cjs                 the CLI that bin/prefect-charts.js runs: one CommonJS file whose
+//   dist/cjs/cli.cjs                 the CLI that bin/prefect-charts.cjs runs: one CommonJS file whose
 //                                    modules initialise on first use, with dist/cjs/cli.cjs.v8cache,
 //                                    V8's code cache for it (made here by rendering every chart once)
 //   dist/cjs/load.cjs                loads cli.cjs with that code cache
@@ -306,11 +306,13 @@ const cjsFile = {
   format: 'cjs',
   outdir: join(DIST, 'cjs'),
   outExtension: { '.js': '.cjs' },
-  define: { 'import.meta.url': '__import_meta_url' },
-  banner: { js: 'var __import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  // import.meta.url, worked out only when read (a few modules ask, on paths a plain render does not take).
+  define: { 'import.meta.url': '__import_meta.url' },
+  banner: { js: '"use strict";var __import_meta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
   // Less text to read; names are kept for messages and stack traces.
   minifyWhitespace: true,
   minifySyntax: true,
+  minifyIdentifiers: true,
 };
 await build({
   ...cjsFile,
@@ -335,7 +337,7 @@ await build({
   minifySyntax: true,
 });
 
-// The loader bin/prefect-charts.js uses, and the build's warm-up below.
+// The loader bin/prefect-charts.cjs uses, and the build's warm-up below.
 writeFileSync(
   join(DIST, 'cjs', 'load.cjs'),
   `'use strict';

@@ -1,7 +1,7 @@
 // The bundles (dist/, built by `npm test` first) carry chart data, precompiled schema validators, a
 // V8 code cache and start-up shortcuts the sources do not have: for every golden case and every lint
 // corpus case each must print exactly what the sources print, byte for byte, with the same exit code.
-// dist/cjs is what bin/prefect-charts.js runs (from a vm.Script: no dynamic import() there);
+// dist/cjs is what bin/prefect-charts.cjs runs (from a vm.Script: no dynamic import() there);
 // dist/cli.js is the ES module build.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';

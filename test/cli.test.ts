@@ -1,4 +1,4 @@
-// The built CLI as users run it: node bin/prefect-charts.js (npm test builds dist/ first).
+// The built CLI as users run it: node bin/prefect-charts.cjs (npm test builds dist/ first).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { tempDir } from './temp-dir.js';
 import { render } from '../src/index.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'prefect-charts.js');
+const BIN = join(ROOT, 'bin', 'prefect-charts.cjs');
 
 function cli(args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });

@@ -18,7 +18,19 @@ const YAML11_SPECIAL =
 // A plain scalar may not start with an indicator, nor hold `: ` or ` #`, nor end in space or `:`.
 const SAFE_PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^\n\r\t]*$/;
 
+/**
+ * Names, words, label keys and paths: a letter, then letters, digits and `_ . / -`. Such text is plain
+ * unless YAML 1.1 reads the word as a boolean or null. Most keys and values are like this, and one
+ * small pattern answers for them: the full checks are compiled, on a cold start, only if other text
+ * comes along. (`e5`, `E-3` take the full checks: the 1.1 float pattern allows an empty mantissa.)
+ */
+const PLAIN_WORD = /^(?![eE][-\d])[A-Za-z][\w./-]*$/;
+const YAML11_WORDS = new Set(
+  ['y', 'n', 'yes', 'no', 'true', 'false', 'on', 'off', 'null'].flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]),
+);
+
 function needsQuotes(s: string): boolean {
+  if (PLAIN_WORD.test(s)) return YAML11_WORDS.has(s);
   if (s === '') return true;
   if (!SAFE_PLAIN.test(s) && !/^-[^\s\-]/.test(s) && !/^[?:][^\s]/.test(s)) return true;
   if (/^[-?:](\s|$)/.test(s)) return true;

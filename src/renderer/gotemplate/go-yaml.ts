@@ -107,10 +107,22 @@ export function yamlNeedsQuotes(s: string): boolean {
 
 // ---------------------------------------------------------------------------------------------- sorter
 
-const LETTER = /^\p{L}$/u;
-const DIGIT = /^\p{Nd}$/u;
-const isLetter = (ch: string): boolean => LETTER.test(ch);
-const isDigit = (ch: string): boolean => DIGIT.test(ch);
+// The Unicode classes are made on first use: V8 builds a `\p{…}` class when the literal is created, about
+// 1 ms each, and keys are nearly always ASCII.
+let letter: RegExp | undefined;
+let digit: RegExp | undefined;
+
+function isLetter(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return (letter ??= /^\p{L}$/u).test(ch);
+}
+
+function isDigit(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return c >= 0x30 && c <= 0x39;
+  return (digit ??= /^\p{Nd}$/u).test(ch);
+}
 
 /** yaml.v2 keyList.Less for string keys: letters before non-letters, digit runs compared as numbers. */
 export function yamlKeyLess(a: string, b: string): boolean {
