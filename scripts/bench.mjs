@@ -78,18 +78,20 @@ function checkBuilt() {
 }
 
 // A preloaded hook makes every timed process report its own CPU time and peak RSS at exit (stderr).
+// CommonJS, preloaded with --require: an ES module hook (--import) would start Node's ESM loader in
+// every timed process, a cost node -e 0 does not have and the CLI does not pay either.
 const HOOK_DIR = mkdtempSync(join(tmpdir(), 'prefect-charts-bench-'));
-const HOOK = pathToFileURL(join(HOOK_DIR, 'exit-hook.mjs')).href;
+const HOOK = join(HOOK_DIR, 'exit-hook.cjs');
 writeFileSync(
-  join(HOOK_DIR, 'exit-hook.mjs'),
-  "import { writeSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.cpuUsage(); " +
-    "writeSync(2, `\\n@@bench ${(u.user + u.system) / 1000} ${process.resourceUsage().maxRSS}\\n`); });\n",
+  HOOK,
+  "process.on('exit', () => { const u = process.cpuUsage(); " +
+    "require('node:fs').writeSync(2, `\\n@@bench ${(u.user + u.system) / 1000} ${process.resourceUsage().maxRSS}\\n`); });\n",
 );
 process.on('exit', () => rmSync(HOOK_DIR, { recursive: true, force: true }));
 
 /** A process run with the hook: wall time, CPU time (ms) and peak RSS (KiB). */
 function measuredRun(args, options) {
-  const r = timeRun(process.execPath, ['--import', HOOK, ...args], options);
+  const r = timeRun(process.execPath, ['--require', HOOK, ...args], options);
   const m = /@@bench (\S+) (\d+)/.exec(r.stderr.toString());
   if (!m) throw new Error(`no measurement from node ${args.join(' ')}: ${r.stderr}`);
   return { ...r, cpu: Number(m[1]), rss: Number(m[2]) };

@@ -317,13 +317,13 @@ const cjsFile = {
 await build({
   ...cjsFile,
   entryPoints: { cli: 'src/cli/main.ts' },
-  plugins: [embedCharts('cjs'), yamlAsSibling, gotemplateAsSibling, lazyBuiltins(['crypto', 'net'], 'cjs')],
+  plugins: [embedCharts('cjs'), yamlAsSibling, gotemplateAsSibling, lazyBuiltins(['crypto', 'module', 'net'], 'cjs')],
 });
 // The evaluator (see gotemplateAsSibling).
 await build({
   ...cjsFile,
   entryPoints: { gotemplate: GOTEMPLATE_MODULE },
-  plugins: [yamlAsSibling, lazyBuiltins(['crypto', 'net'], 'cjs')],
+  plugins: [yamlAsSibling, lazyBuiltins(['crypto', 'module', 'net'], 'cjs')],
 });
 for (const [name, code] of modules.data.cjs) writeFileSync(join(DIST, 'cjs', `data-${name}.cjs`), code);
 modules.validators.forEach((code, id) => writeFileSync(join(DIST, 'cjs', `validator-${id}.cjs`), code));
@@ -337,7 +337,9 @@ await build({
   minifySyntax: true,
 });
 
-// The loader bin/prefect-charts.cjs uses, and the build's warm-up below.
+// The loader bin/prefect-charts.cjs uses, and the build's warm-up below. It does without node:module,
+// whose loading starts Node's ES module loader (about 3 ms): the wrapper is written out here, and a
+// package a bundle requires resolves from this file's own require (it sits beside the bundles).
 writeFileSync(
   join(DIST, 'cjs', 'load.cjs'),
   `'use strict';
@@ -346,9 +348,16 @@ writeFileSync(
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
-const Module = require('node:module');
 
 const scripts = new Map();
+
+/** The bundle's own files (yaml.cjs, data-<chart>.cjs, validator-<n>.cjs, ...) load here, with their caches. */
+function localRequire(useCache) {
+  const req = (id) => (/^\\.\\/[\\w.-]+\\.cjs$/.test(id) ? sibling(id.slice(2), useCache) : require(id));
+  req.resolve = require.resolve;
+  req.cache = require.cache;
+  return req;
+}
 
 /** Runs a CommonJS file of this directory with its code cache; its exports. */
 function run(name, useCache) {
@@ -360,16 +369,11 @@ function run(name, useCache) {
     } catch {}
   }
   // esbuild writes ASCII only, so latin1 reads the same text without UTF-8 decoding.
-  const script = new Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
-  const module = new Module(file, null);
-  module.filename = file;
-  module.paths = Module._nodeModulePaths(__dirname);
-  const req = Module.createRequire(file);
-  // The bundle's own files (yaml.cjs, data-<chart>.cjs, validator-<n>.cjs) load with their caches.
-  const localRequire = (id) => (/^\\.\\/[\\w.-]+\\.cjs$/.test(id) ? sibling(id.slice(2), useCache) : req(id));
-  localRequire.resolve = req.resolve;
-  localRequire.cache = req.cache;
-  script.runInThisContext().call(module.exports, module.exports, localRequire, module, file, __dirname);
+  const source = '(function (exports, require, module, __filename, __dirname) { ' + readFileSync(file, 'latin1') + '\\n});';
+  const script = new Script(source, { filename: file, cachedData });
+  const module = { exports: {}, filename: file, id: file, loaded: false };
+  script.runInThisContext().call(module.exports, module.exports, localRequire(useCache), module, file, __dirname);
+  module.loaded = true;
   scripts.set(name, { script, exports: module.exports, rejected: cachedData !== undefined && script.cachedDataRejected === true });
   return module.exports;
 }

@@ -1,5 +1,5 @@
 // sprig `sha256sum` of rendered text, as the charts' `checksum/...` annotations use it.
-import { createHash } from 'node:crypto';
+import { sha256OfText } from './sha256.js';
 
 /**
  * Hex SHA-256 of text (UTF-8). The text hashed is usually the same from render to render (a ConfigMap
@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 export function sha256Hex(text: string): string {
   let digest = digests.get(text);
   if (digest === undefined) {
-    digest = createHash('sha256').update(text, 'utf8').digest('hex');
+    digest = sha256OfText(text);
     if (text.length <= MAX_TEXT) {
       if (digests.size >= MAX_DIGESTS) digests.clear();
       digests.set(text, digest);
