@@ -98,6 +98,15 @@ function jsonOf(value, what) {
 }
 
 /**
+ * An object literal's `name` read from JSON on first access, then kept as a plain property: a render
+ * with no values never reads the chart defaults (the build prepared them), and one with values never
+ * reads the prepared defaults; neither pays to parse the other.
+ */
+function lazyJsonProperty(name, value, what) {
+  return `get ${name}() { const value = ${jsonOf(value, what)}; Object.defineProperty(this, ${JSON.stringify(name)}, { value, enumerable: true }); return value; }`;
+}
+
+/**
  * The generated chart modules, per chart, for each bundle format, and the validators' code. In the
  * ESM build a validator is dist/validators/<n>.cjs, required when needed; in the CommonJS build it is
  * a module of the bundle (`chart-validator:<n>`), initialised when needed and so in the code cache.
@@ -110,7 +119,8 @@ async function chartModules() {
   const validatorIds = new Map(); // schema object → index in validators
   const data = { esm: new Map(), cjs: new Map() };
 
-  function emit(chart, path, format) {
+  /** A chart's data as an object literal's source; `extra` adds members (the top chart's prepared defaults). */
+  function emit(chart, path, format, extra = '') {
     let loadValidate = 'undefined';
     if (chart.schema) {
       let id = validatorIds.get(chart.schema);
@@ -126,15 +136,15 @@ async function chartModules() {
     const subs = chart.subcharts.map((s) => `${JSON.stringify(s.name)}: ${emit(s.chart, `${path}/charts/${s.name}`, format)}`);
     return `{
   metadata: ${jsonOf(chart.metadata, `${path}/Chart.yaml`)},
-  defaults: ${jsonOf(chart.defaults, `${path}/values.yaml`)},
+  ${lazyJsonProperty('defaults', chart.defaults, `${path}/values.yaml`)},
   schemaText: ${chart.schema ? JSON.stringify(JSON.stringify(chart.schema)) : 'undefined'},
   loadValidate: ${loadValidate},
-  subcharts: { ${subs.join(', ')} },
+  subcharts: { ${subs.join(', ')} },${extra}
 }`;
   }
 
   /**
-   * What a render with no values prepares (LoadedChart.preparedDefaults), as source text: the values
+   * What a render with no values prepares (LoadedChart.preparedDefaults), as a member's source: the values
    * and warnings prepareValues gives, when they pass the schemas, carry over as JSON, and the enabled
    * subcharts read the same from them as from the probe prepareValues uses.
    */
@@ -144,32 +154,31 @@ async function chartModules() {
     try {
       prepared = prepareValues(chart, loadValues({}), (m) => warnings.push(m));
     } catch (e) {
-      if (e?.code === 'SCHEMA_INVALID') return 'undefined';
+      if (e?.code === 'SCHEMA_INVALID') return undefined;
       throw e;
     }
     const names = (c) => c.subcharts.map((s) => s.name).join(',');
-    if (names(enabledSubcharts(chart, prepared.values)) !== names(prepared.chart)) return 'undefined';
+    if (names(enabledSubcharts(chart, prepared.values)) !== names(prepared.chart)) return undefined;
     try {
-      return `{ values: ${jsonOf(prepared.values, `${path} prepared defaults`)}, warnings: ${JSON.stringify(warnings)} }`;
+      return lazyJsonProperty('preparedDefaults', { values: prepared.values, warnings }, `${path} prepared defaults`);
     } catch {
-      return 'undefined';
+      return undefined;
     }
   }
 
   for (const name of CHART_NAMES) {
     const chart = await readChart(name, join(ROOT, 'charts'));
-    const prepared = preparedDefaults(chart, `charts/${name}`);
+    const prepared = `\n  ${preparedDefaults(chart, `charts/${name}`) ?? 'preparedDefaults: undefined'},`;
     data.esm.set(
       name,
       [
         "import { createRequire } from 'node:module';",
         // Chunks live in dist/chunks/, validators in dist/validators/.
         'const load = createRequire(import.meta.url);',
-        `export const chart = ${emit(chart, `charts/${name}`, 'esm')};`,
-        `chart.preparedDefaults = ${prepared};`,
+        `export const chart = ${emit(chart, `charts/${name}`, 'esm', prepared)};`,
       ].join('\n'),
     );
-    data.cjs.set(name, [`exports.chart = ${emit(chart, `charts/${name}`, 'cjs')};`, `exports.chart.preparedDefaults = ${prepared};`].join('\n'));
+    data.cjs.set(name, `exports.chart = ${emit(chart, `charts/${name}`, 'cjs', prepared)};`);
   }
   const entries = (f) => CHART_NAMES.map((n) => `  ${JSON.stringify(n)}: ${f(n)},`).join('\n');
   const index = {

@@ -76,8 +76,7 @@ function fromEmbedded(dirOf: () => string, data: EmbeddedChart, module: ChartMod
   let dir: string | undefined;
   let valuesText: string | undefined;
   let schema: Record<string, unknown> | undefined;
-  // Renders share the defaults (coalesce copies only what it changes): frozen, nothing can change them.
-  deepFreeze(data.defaults);
+  let defaults: Record<string, unknown> | undefined;
   const subcharts = (module.subcharts ?? []).map((s) => {
     const sub = Object.hasOwn(data.subcharts, s.name) ? data.subcharts[s.name] : undefined;
     if (!sub) throw new Error(`embedded chart data lacks subchart ${s.name}; rebuild with npm run build`);
@@ -107,8 +106,19 @@ function fromEmbedded(dirOf: () => string, data: EmbeddedChart, module: ChartMod
       return schema;
     },
     metadata: data.metadata,
-    defaults: data.defaults,
-    preparedDefaults: data.preparedDefaults,
+    // Read (and parsed) on first use: a render without values takes the prepared defaults instead.
+    // Renders share them (coalesce copies only what it changes): frozen, nothing can change them.
+    get defaults() {
+      if (defaults === undefined) {
+        defaults = data.defaults;
+        deepFreeze(defaults);
+      }
+      return defaults;
+    },
+    // Read on first use: a render with values never needs them.
+    get preparedDefaults() {
+      return data.preparedDefaults;
+    },
     module,
     subcharts,
     deprecation,
