@@ -24,6 +24,7 @@ import { docText, serializeDocs, type DocText, type SourcedDoc } from './seriali
 import { sortManifests } from './sort.js';
 import { coalesceValues, type WarningSink } from './values/coalesce.js';
 import { loadValues, originOf, type InlineValues, type LoadedValues, type TextReader, type ValueSources } from './values/load.js';
+import { fingerprint } from './values/fingerprint.js';
 import { deepFreeze, getPath, isMap, type ValueMap } from './values/maps.js';
 import { validateValues, withSetStringHint, type SchemaIssue } from '../schema/validate.js';
 import { globMatch } from './glob.js';
@@ -49,7 +50,7 @@ export interface RenderResult {
   docs: SourcedDoc[];
   /** The YAML stream `helm template` prints. */
   text: string;
-  /** The coalesced values the templates saw. Read-only: with no user values it is the chart's cached defaults, frozen. */
+  /** The coalesced values the templates saw: frozen, shared by every render of the same chart and values. */
   values: ValueMap;
 }
 
@@ -82,12 +83,15 @@ export function prepareValues(
   loaded: LoadedValues,
   warn: WarningSink,
 ): { chart: LoadedChart; values: ValueMap } {
-  if (Object.keys(loaded.values).length > 0) return prepareFresh(chart, loaded, warn);
-  // No user values: the result depends on the chart alone, so it is computed once per chart (frozen,
-  // as every render shares it) and its warnings replayed.
-  let hit = defaultsPrepared.get(chart);
+  const noValues = Object.keys(loaded.values).length === 0;
+  // The result depends on the chart and the user's values alone, so it is remembered by their
+  // fingerprint (frozen, as every render with the same values shares it) and its warnings replayed:
+  // a controller or CI loop that renders the same values again skips coalescing and validation.
+  const key = noValues ? '' : fingerprint(loaded.values);
+  let byValues = prepared.get(chart);
+  let hit = key === undefined ? undefined : byValues?.get(key);
   if (!hit) {
-    if (chart.preparedDefaults) {
+    if (noValues && chart.preparedDefaults) {
       const { values, warnings } = chart.preparedDefaults;
       hit = { prepared: { chart: enabledSubcharts(chart, values), values }, warnings: [...warnings] };
     } else {
@@ -95,13 +99,25 @@ export function prepareValues(
       hit = { prepared: prepareFresh(chart, loaded, (m) => warnings.push(m)), warnings };
     }
     deepFreeze(hit.prepared.values);
-    defaultsPrepared.set(chart, hit);
+    if (key !== undefined && key.length <= MAX_REMEMBERED_KEY) {
+      if (!byValues) prepared.set(chart, (byValues = new Map()));
+      if (byValues.size >= MAX_REMEMBERED) byValues.clear();
+      byValues.set(key, hit);
+    }
   }
   for (const w of hit.warnings) warn(w);
   return hit.prepared;
 }
 
-const defaultsPrepared = new WeakMap<LoadedChart, { prepared: { chart: LoadedChart; values: ValueMap }; warnings: string[] }>();
+interface Prepared {
+  prepared: { chart: LoadedChart; values: ValueMap };
+  warnings: string[];
+}
+
+/** By chart, then by the fingerprint of the user's values ('' for none). Bounded in count and key size. */
+const prepared = new WeakMap<LoadedChart, Map<string, Prepared>>();
+const MAX_REMEMBERED = 32;
+const MAX_REMEMBERED_KEY = 1 << 20;
 
 function prepareFresh(chart: LoadedChart, loaded: LoadedValues, warn: WarningSink): { chart: LoadedChart; values: ValueMap } {
   const probeWarnings: string[] = [];
