@@ -87,7 +87,7 @@ export function prepareValues(
   // The result depends on the chart and the user's values alone, so it is remembered by their
   // fingerprint (frozen, as every render with the same values shares it) and its warnings replayed:
   // a controller or CI loop that renders the same values again skips coalescing and validation.
-  const key = noValues ? '' : fingerprint(loaded.values);
+  const key = noValues ? '' : fingerprintOf(loaded);
   let byValues = prepared.get(chart);
   let hit = key === undefined ? undefined : byValues?.get(key);
   if (!hit) {
@@ -108,6 +108,14 @@ export function prepareValues(
   for (const w of hit.warnings) warn(w);
   return hit.prepared;
 }
+
+/** The fingerprint of loaded values, once per load (loadValues hands out the same load for the same input). */
+function fingerprintOf(loaded: LoadedValues): string | undefined {
+  if (!fingerprints.has(loaded)) fingerprints.set(loaded, fingerprint(loaded.values));
+  return fingerprints.get(loaded);
+}
+
+const fingerprints = new WeakMap<LoadedValues, string | undefined>();
 
 interface Prepared {
   prepared: { chart: LoadedChart; values: ValueMap };

@@ -147,10 +147,28 @@ export function loadValues(
   inline: readonly InlineValues[] = [],
   read: TextReader = defaultReader,
 ): LoadedValues {
+  const texts = [...inline, ...(sources.valueFiles ?? []).map((path) => ({ file: path, text: read(path) }))];
+  // The same texts and flags load the same values: remembered (not with --set-file, whose files are read
+  // while the flags apply). The result is only ever read: render freezes the values it prepares from it.
+  const key = sources.setFile?.length ? undefined : JSON.stringify([texts, sources.setJson, sources.set, sources.setString]);
+  const hit = key === undefined ? undefined : loadedByKey.get(key);
+  if (hit) return hit;
+  const loaded = loadFresh(sources, texts, read);
+  if (key !== undefined && key.length <= MAX_REMEMBERED_KEY) {
+    if (loadedByKey.size >= MAX_REMEMBERED) loadedByKey.clear();
+    loadedByKey.set(key, loaded);
+  }
+  return loaded;
+}
+
+const loadedByKey = new Map<string, LoadedValues>();
+const MAX_REMEMBERED = 32;
+const MAX_REMEMBERED_KEY = 1 << 20;
+
+function loadFresh(sources: ValueSources, texts: readonly InlineValues[], read: TextReader): LoadedValues {
   const files: ParsedYaml[] = [];
   let values = newMap();
-  for (const f of inline) files.push(parseValuesText(f.text, f.file));
-  for (const path of sources.valueFiles ?? []) files.push(parseValuesText(read(path), path));
+  for (const f of texts) files.push(parseValuesText(f.text, f.file));
   // A copy: YAML aliases come back as shared objects, and a later --set must change only the path it names
   // (helm's YAML-to-JSON step expands each alias into its own copy). It also keeps files[].data as read.
   for (const f of files) values = mergeMaps(values, deepCopy(f.data as ValueMap));

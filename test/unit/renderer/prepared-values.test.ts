@@ -55,3 +55,25 @@ describe('render: prepared values remembered', () => {
     expect(asText).toBeInstanceOf(Error);
   });
 });
+
+describe('loadValues: remembered by text and flags', () => {
+  it('reads values files on every load, so a changed file gives new values', async () => {
+    const { loadValues } = await import('../../../src/renderer/values/load.js');
+    let text = 'a: 1\n';
+    const read = () => text;
+    const first = loadValues({ valueFiles: ['v.yaml'], set: ['b=2'] }, [], read);
+    expect(loadValues({ valueFiles: ['v.yaml'], set: ['b=2'] }, [], read)).toBe(first);
+    text = 'a: 3\n';
+    expect(loadValues({ valueFiles: ['v.yaml'], set: ['b=2'] }, [], read).values).toEqual({ a: 3, b: 2n }); // --set types an int64
+    expect(loadValues({ valueFiles: ['v.yaml'], setString: ['b=2'] }, [], read).values).toEqual({ a: 3, b: '2' });
+  });
+
+  it('reads --set-file files on every load', async () => {
+    const { loadValues } = await import('../../../src/renderer/values/load.js');
+    let text = 'x';
+    const read = () => text;
+    expect(loadValues({ setFile: ['k=f.txt'] }, [], read).values).toEqual({ k: 'x' });
+    text = 'y';
+    expect(loadValues({ setFile: ['k=f.txt'] }, [], read).values).toEqual({ k: 'y' });
+  });
+});
