@@ -3,6 +3,7 @@
 // Follows text/template exec.go (evalField, walkRange) and funcs.go (eq, length).
 import type { RenderContext } from '../context.js';
 import { TemplateExecError } from '../errors.js';
+import { isDeeplyFrozen } from '../values/maps.js';
 import { compareGoStrings, goPrint, goTypeName, isMap, isNil } from '../gotemplate/go-format.js';
 
 /**
@@ -41,10 +42,27 @@ export function splitPath(path: string): readonly string[] {
   return keys;
 }
 
-/** `.Values.<path>` */
+/**
+ * `.Values.<path>`. Prepared values are deep-frozen, so what a path reads from them never changes:
+ * remembered per values object and path (templates read the same few hundred paths every render).
+ */
 export function val(ctx: RenderContext, path: string): unknown {
-  return dig(ctx.Values, path, '.Values');
+  const root = ctx.Values;
+  let known = readsByValues.get(root);
+  if (known === undefined) {
+    if (!isDeeplyFrozen(root)) return dig(root, path, '.Values');
+    readsByValues.set(root, (known = new Map()));
+  }
+  let v = known.get(path);
+  if (v === undefined) {
+    v = dig(root, path, '.Values');
+    if (known.size < 4096) known.set(path, v === undefined ? MISSING : v);
+  }
+  return v === MISSING ? undefined : v;
 }
+
+const readsByValues = new WeakMap<object, Map<string, unknown>>();
+const MISSING = Symbol('missing');
 
 /** The items `{{ range v }}` visits: list elements, map values by sorted key, nothing for nil. */
 export function rangeValues(v: unknown, what = 'value'): unknown[] {
