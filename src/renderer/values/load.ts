@@ -147,6 +147,10 @@ export function loadValues(
   inline: readonly InlineValues[] = [],
   read: TextReader = defaultReader,
 ): LoadedValues {
+  const none = (list: readonly unknown[] | undefined): boolean => list === undefined || list.length === 0;
+  if (none(inline) && none(sources.valueFiles) && none(sources.setJson) && none(sources.set) && none(sources.setString) && none(sources.setFile)) {
+    return { values: newMap(), files: [], flags: [] };
+  }
   const texts = [...inline, ...(sources.valueFiles ?? []).map((path) => ({ file: path, text: read(path) }))];
   // The same texts and flags load the same values: remembered (not with --set-file, whose files are read
   // while the flags apply). The result is only ever read: render freezes the values it prepares from it.
