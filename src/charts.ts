@@ -119,6 +119,7 @@ function fromEmbedded(dirOf: () => string, data: EmbeddedChart, module: ChartMod
     get preparedDefaults() {
       return data.preparedDefaults;
     },
+    validator: data.loadValidate,
     module,
     subcharts,
     deprecation,

@@ -1,5 +1,6 @@
 // What a chart is made of, as the renderer sees it. Charts under charts/<name>/ export a ChartModule;
 // the loader pairs it with the chart's Chart.yaml, values.yaml and values.schema.json.
+import type { ValidateFunction } from 'ajv';
 import type { RenderContext } from './context.js';
 
 /** A manifest as data: one YAML document a template produced. */
@@ -82,6 +83,11 @@ export interface LoadedChart {
   /** values.yaml text, kept for positions in messages and for docs. */
   readonly valuesText: string;
   readonly schema?: Record<string, unknown>;
+  /**
+   * The schema's validator compiled ahead of time (embedded charts), loaded on first call: validation
+   * then needs neither ajv nor the schema itself parsed.
+   */
+  readonly validator?: () => ValidateFunction;
   /**
    * What rendering with no user values prepares — the defaults coalesced (subcharts included), already
    * checked against the schemas — and the coalesce warnings, when known ahead of time (the build

@@ -152,7 +152,8 @@ function prepareFresh(chart: LoadedChart, loaded: LoadedValues, warn: WarningSin
 
 /** Every schema violation of the chart and of each active subchart (with its own table). */
 export function schemaIssues(chart: LoadedChart, values: ValueMap, prefix: Array<string | number> = []): SchemaIssue[] {
-  const issues: SchemaIssue[] = chart.schema ? validateValues(chart.metadata.name, chart.schema, values) : [];
+  const schema = chart.validator?.() ?? chart.schema;
+  const issues: SchemaIssue[] = schema ? validateValues(chart.metadata.name, schema, values) : [];
   for (const i of issues) {
     i.segments = [...prefix, ...i.segments];
     i.path = i.segments.length ? i.segments.map(String).join('.') : '(root)';

@@ -183,8 +183,8 @@ function rebuildJsonData(v: object): Record<string, unknown> {
   return out;
 }
 
-export function validateValues(chart: string, schema: Record<string, unknown>, values: unknown): SchemaIssue[] {
-  const validate = compileSchema(schema);
+export function validateValues(chart: string, schema: Record<string, unknown> | ValidateFunction, values: unknown): SchemaIssue[] {
+  const validate = typeof schema === 'function' ? schema : compileSchema(schema);
   const data = toJsonData(values);
   if (validate(data)) return [];
   const issues: SchemaIssue[] = [];
