@@ -205,7 +205,10 @@ function emitMap(m: Record<string, unknown>, keys: string[], indent: string, lea
 /** The value after a `key:` or `-` already pushed: inline for scalars and empty collections, nested otherwise. */
 function emitValue(v: unknown, indent: string): void {
   if (typeof v === 'string') {
-    if (v.includes('\n')) out += ` ${literalBlock(v, deeper(indent)) ?? doubleQuoted(v)}\n`;
+    // A remembered line needs no scan for line breaks (only single-line strings are remembered).
+    const line = valueLines.get(v);
+    if (line !== undefined) out += line;
+    else if (v.includes('\n')) out += ` ${literalBlock(v, deeper(indent)) ?? doubleQuoted(v)}\n`;
     else out += valueLine(v);
   } else if (Array.isArray(v)) {
     if (v.length === 0) out += ' []\n';
