@@ -52,6 +52,35 @@ export function at(ctx: RenderContext, ...path: string[]): unknown {
   return v;
 }
 
+const UNREAD = Symbol('unread');
+
+/**
+ * `(...path) => at(ctx, ...prefix, ...path)`, for a template that reads many keys under one map: the
+ * prefix is walked once (on the first read), and each read walks on from there. Anything but a map on
+ * the way goes through `at` itself, so results and errors are the same, raised at the same reads.
+ */
+export function atUnder(ctx: RenderContext, ...prefix: string[]): (...path: string[]) => unknown {
+  let base: unknown = UNREAD;
+  return (...path) => {
+    if (base === UNREAD) {
+      try {
+        base = at(ctx, ...prefix);
+      } catch {
+        return at(ctx, ...prefix, ...path);
+      }
+    }
+    let v = base;
+    for (let i = 0; i < path.length; i++) {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return at(ctx, ...prefix, ...path);
+      const key = path[i];
+      let x = (v as Obj)[key];
+      if (typeof x === 'function' || key === '__proto__') x = Object.hasOwn(v, key) ? x : undefined;
+      v = x;
+    }
+    return v;
+  };
+}
+
 /** `at` step by step through `field`, whose error names the walked chain (built only on this path). */
 function atSlow(ctx: RenderContext, path: readonly string[]): unknown {
   let v: unknown = ctx.Values;

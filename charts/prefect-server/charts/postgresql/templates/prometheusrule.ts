@@ -1,12 +1,12 @@
 // templates/prometheusrule.yaml: alerting rules for the exporter's metrics (Prometheus Operator).
 import type { ChartTemplate } from '../../../../../src/renderer/chart.js';
 import { dflt, fullname, isTrue, printed, quoted, tplValue } from '../../../../../src/renderer/helpers/index.js';
-import { at, commonAnnotations, labels, mergeWithCommon, type Obj } from './helpers.js';
+import { at, atUnder, commonAnnotations, labels, mergeWithCommon, type Obj } from './helpers.js';
 
 export const template: ChartTemplate = {
   path: 'templates/prometheusrule.yaml',
   render(ctx) {
-    const pr = (...path: string[]): unknown => at(ctx, 'metrics', 'prometheusRule', ...path);
+    const pr = atUnder(ctx, 'metrics', 'prometheusRule');
     if (!isTrue(at(ctx, 'metrics', 'enabled')) || !isTrue(pr('enabled'))) return null;
     const meta: Obj = {
       name: printed(fullname(ctx)),

@@ -1,12 +1,12 @@
 // templates/primary/servicemonitor.yaml: a Prometheus Operator ServiceMonitor for the exporter.
 import type { ChartTemplate } from '../../../../../../src/renderer/chart.js';
 import { dflt, isTrue, matchLabels, withComponent, printed, quoted, tplValue } from '../../../../../../src/renderer/helpers/index.js';
-import { at, commonAnnotations, labels, mergeWithCommon, primaryFullname, type Obj } from '../helpers.js';
+import { at, atUnder, commonAnnotations, labels, mergeWithCommon, primaryFullname, type Obj } from '../helpers.js';
 
 export const template: ChartTemplate = {
   path: 'templates/primary/servicemonitor.yaml',
   render(ctx) {
-    const sm = (...path: string[]): unknown => at(ctx, 'metrics', 'serviceMonitor', ...path);
+    const sm = atUnder(ctx, 'metrics', 'serviceMonitor');
     if (!isTrue(at(ctx, 'metrics', 'enabled')) || !isTrue(sm('enabled'))) return null;
     const meta: Obj = {
       name: printed(primaryFullname(ctx)),

@@ -26,6 +26,7 @@ import {
   PostgresqlTemplateError,
   adminPasswordKey,
   at,
+  atUnder,
   createConfigmap,
   createExtendedConfigmap,
   configmapName,
@@ -194,7 +195,7 @@ function commandAndArgs(ctx: RenderContext, c: Obj, command: string[] | null, ar
 }
 
 function postgresqlContainer(ctx: RenderContext): Obj {
-  const p = (...path: string[]): unknown => at(ctx, 'primary', ...path);
+  const p = atUnder(ctx, 'primary');
   const c: Obj = { name: 'postgresql', image: printed(postgresqlImage(ctx)), imagePullPolicy: quoted(at(ctx, 'image', 'pullPolicy')) };
   if (isTrue(p('containerSecurityContext', 'enabled'))) c.securityContext = omitEnabled(p('containerSecurityContext'), 'primary.containerSecurityContext');
   commandAndArgs(ctx, c, ['primary', 'command'], ['primary', 'args']);
@@ -258,7 +259,7 @@ function toInt(text: string): number {
 }
 
 function metricsContainer(ctx: RenderContext): Obj {
-  const m = (...path: string[]): unknown => at(ctx, 'metrics', ...path);
+  const m = atUnder(ctx, 'metrics');
   const c: Obj = { name: 'metrics', image: printed(metricsImage(ctx)), imagePullPolicy: quoted(m('image', 'pullPolicy')) };
   if (isTrue(m('containerSecurityContext', 'enabled'))) c.securityContext = omitEnabled(m('containerSecurityContext'), 'metrics.containerSecurityContext');
   if (isTrue(at(ctx, 'diagnosticMode', 'enabled'))) commandAndArgs(ctx, c, null, null);
@@ -288,7 +289,7 @@ function metricsContainer(ctx: RenderContext): Obj {
 }
 
 function volumes(ctx: RenderContext): unknown {
-  const p = (...path: string[]): unknown => at(ctx, 'primary', ...path);
+  const p = atUnder(ctx, 'primary');
   const list: unknown[] = [];
   if (isTrue(p('configuration')) || isTrue(p('pgHbaConfiguration')) || isTrue(p('existingConfigmap'))) {
     list.push({ name: 'postgresql-config', configMap: { name: printed(configmapName(ctx)) } });
@@ -329,7 +330,7 @@ function volumes(ctx: RenderContext): unknown {
 
 /** The claim template of the data volume (persistence on, no existing claim). */
 function claimTemplate(ctx: RenderContext): Obj {
-  const ps = (...path: string[]): unknown => at(ctx, 'primary', 'persistence', ...path);
+  const ps = atUnder(ctx, 'primary', 'persistence');
   const metadata: Obj = { name: 'data' };
   if (isTrue(ps('annotations'))) metadata.annotations = tplValue(ctx, ps('annotations'), 'primary.persistence.annotations');
   if (isTrue(ps('labels'))) metadata.labels = tplValue(ctx, ps('labels'), 'primary.persistence.labels');
@@ -344,7 +345,7 @@ function claimTemplate(ctx: RenderContext): Obj {
 }
 
 function affinity(ctx: RenderContext, podLabels: Obj): unknown {
-  const p = (...path: string[]): unknown => at(ctx, 'primary', ...path);
+  const p = atUnder(ctx, 'primary');
   if (isTrue(p('affinity'))) return tplValue(ctx, p('affinity'), 'primary.affinity');
   return {
     podAffinity: affinityPods(ctx, { type: p('podAffinityPreset'), component: 'primary', customLabels: podLabels }),
@@ -358,7 +359,7 @@ function affinity(ctx: RenderContext, podLabels: Obj): unknown {
 }
 
 function podSpec(ctx: RenderContext, podLabels: Obj): Obj {
-  const p = (...path: string[]): unknown => at(ctx, 'primary', ...path);
+  const p = atUnder(ctx, 'primary');
   // extraPodSpec comes first: any key the chart writes afterwards wins over it.
   const extra = isTrue(p('extraPodSpec')) ? tplValue(ctx, p('extraPodSpec'), 'primary.extraPodSpec') : null;
   const spec: Obj = extra && typeof extra === 'object' && !Array.isArray(extra) ? { ...(extra as Obj) } : {};
@@ -389,7 +390,7 @@ function podSpec(ctx: RenderContext, podLabels: Obj): Obj {
 export const template: ChartTemplate = {
   path: 'templates/primary/statefulset.yaml',
   render(ctx) {
-    const p = (...path: string[]): unknown => at(ctx, 'primary', ...path);
+    const p = atUnder(ctx, 'primary');
     const meta: Obj = {
       name: printed(primaryFullname(ctx)),
       namespace: ctx.Release.Namespace,

@@ -3,6 +3,7 @@ import type { ChartTemplate } from '../../../../../../src/renderer/chart.js';
 import { empty, isTrue, matchLabels, withComponent, printed, quoted, toJson, tplValue, yamlFromText } from '../../../../../../src/renderer/helpers/index.js';
 import {
   at,
+  atUnder,
   eq,
   labels,
   mergedAnnotations,
@@ -16,7 +17,7 @@ import {
 export const template: ChartTemplate = {
   path: 'templates/primary/svc.yaml',
   render(ctx) {
-    const svc = (...path: string[]): unknown => at(ctx, 'primary', 'service', ...path);
+    const svc = atUnder(ctx, 'primary', 'service');
     const meta: Obj = {
       name: printed(primaryFullname(ctx)),
       namespace: ctx.Release.Namespace,
