@@ -318,8 +318,8 @@ const cjsFile = {
   // import.meta.url, worked out only when read (a few modules ask, on paths a plain render does not take).
   define: { 'import.meta.url': '__import_meta.url' },
   banner: { js: '"use strict";var __import_meta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
-  // Less text to read and a smaller code cache (local names minified too: the CLI never prints a stack trace;
-  // the ES module build keeps every name for debugging).
+  // Less text to read and a smaller code cache. Local names are minified too: errors print as messages, and
+  // for the stack PREFECT_CHARTS_DEBUG=1 shows, the ES module build (dist/cli.js) keeps every name.
   minifyWhitespace: true,
   minifySyntax: true,
   minifyIdentifiers: true,
