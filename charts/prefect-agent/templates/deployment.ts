@@ -7,8 +7,7 @@ import {
   fullname,
   goLen,
   isTrue,
-  matchLabels,
-  withComponent,
+  componentSelector,
   printed,
   printText,
   quoted,
@@ -149,7 +148,7 @@ export const template: ChartTemplate = {
       metadata,
       spec: {
         replicas,
-        selector: { matchLabels: withComponent(matchLabels(ctx), 'agent') },
+        selector: { matchLabels: componentSelector(ctx, 'agent') },
         template: { metadata: podMetadata, spec: podSpec },
       },
     };

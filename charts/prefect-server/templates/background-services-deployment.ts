@@ -5,11 +5,10 @@ import {
   deploymentApiVersion,
   fullname,
   isTrue,
-  matchLabels,
   printText,
   printed,
   quoted,
-  withComponent,
+  componentSelector,
   yamlBlock,
 } from '../../../src/renderer/helpers/index.js';
 import { backgroundServicesServiceAccountName, objectMeta, probe, serverServiceAccountName, tplList, val } from './helpers.js';
@@ -81,7 +80,7 @@ export const template: ChartTemplate = {
       spec: {
         revisionHistoryLimit: printed(val(ctx, 'backgroundServices.revisionHistoryLimit')),
         replicas: 1,
-        selector: { matchLabels: withComponent(matchLabels(ctx), 'background-services') },
+        selector: { matchLabels: componentSelector(ctx, 'background-services') },
         template: { metadata: podMeta, spec: podSpec },
       },
     };

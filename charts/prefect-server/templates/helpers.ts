@@ -4,6 +4,8 @@
 import type { RenderContext } from '../../../src/renderer/context.js';
 import {
   assignKeys,
+  hasTemplate,
+  shared,
   goTypeName,
   isMap,
   TemplateExecError,
@@ -148,7 +150,13 @@ export function tplMap(ctx: RenderContext, path: string): GoMap {
  * The labels every object of the chart carries: the standard ones, the component, the Prefect
  * version, then commonLabels (a repeated key takes the later value, as YAML reads a repeated key).
  */
-export function objectLabels(ctx: RenderContext, component?: string): GoMap {
+export function objectLabels(ctx: RenderContext, component?: string): Readonly<GoMap> {
+  // Without templates in commonLabels they depend on the chart, release and values alone: shared.
+  if (hasTemplate(ctx.Values.commonLabels)) return buildObjectLabels(ctx, component);
+  return shared(ctx, 'objectLabels', component ?? '', () => buildObjectLabels(ctx, component));
+}
+
+function buildObjectLabels(ctx: RenderContext, component: string | undefined): GoMap {
   const labels: GoMap = standardLabels(ctx);
   if (component !== undefined) labels['app.kubernetes.io/component'] = component;
   labels['prefect-version'] = printed(ctx.Chart.AppVersion);

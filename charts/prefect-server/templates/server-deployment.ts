@@ -3,19 +3,20 @@ import type { ChartTemplate } from '../../../src/renderer/chart.js';
 import type { RenderContext } from '../../../src/renderer/context.js';
 import {
   assignKeys,
+  componentSelector,
   deploymentApiVersion,
+  hasTemplate,
   fullname,
   isTrue,
-  matchLabels,
   printText,
   printed,
   quoted,
   scalarFromText,
+  shared,
   standardLabels,
   strval,
   tplText,
   tplValue,
-  withComponent,
   yamlBlock,
 } from '../../../src/renderer/helpers/index.js';
 import {
@@ -153,12 +154,19 @@ export function podMetadata(ctx: RenderContext, prefix: string, component: strin
   const podMeta: Record<string, unknown> = {};
   const podAnnotations = val(ctx, `${prefix}.podAnnotations`);
   if (isTrue(podAnnotations)) podMeta.annotations = tplValue(ctx, podAnnotations, `${prefix}.podAnnotations`);
-  // Keys added one by one: a spread followed by more keys is a slow path in V8.
-  const podLabels = standardLabels(ctx);
-  podLabels['app.kubernetes.io/component'] = component;
-  podLabels['prefect-version'] = printed(ctx.Chart.AppVersion);
-  podMeta.labels = assignKeys(podLabels, tplMap(ctx, `${prefix}.podLabels`));
+  const labelsPath = `${prefix}.podLabels`;
+  podMeta.labels = hasTemplate(val(ctx, labelsPath))
+    ? podLabels(ctx, labelsPath, component)
+    : shared(ctx, labelsPath, component, () => podLabels(ctx, labelsPath, component));
   return podMeta;
+}
+
+function podLabels(ctx: RenderContext, labelsPath: string, component: string): Record<string, unknown> {
+  // Keys added one by one: a spread followed by more keys is a slow path in V8.
+  const labels = standardLabels(ctx);
+  labels['app.kubernetes.io/component'] = component;
+  labels['prefect-version'] = printed(ctx.Chart.AppVersion);
+  return assignKeys(labels, tplMap(ctx, labelsPath));
 }
 
 export function volumes(ctx: RenderContext, prefix: string): unknown[] {
@@ -189,7 +197,7 @@ export const template: ChartTemplate = {
       spec: {
         revisionHistoryLimit: printed(val(ctx, 'server.revisionHistoryLimit')),
         replicas: printed(replicas),
-        selector: { matchLabels: withComponent(matchLabels(ctx), 'server') },
+        selector: { matchLabels: componentSelector(ctx, 'server') },
         template: { metadata: podMeta, spec: podSpec },
       },
     };

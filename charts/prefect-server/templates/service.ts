@@ -1,6 +1,6 @@
 // templates/service.yaml: the Service in front of the server pods.
 import type { ChartTemplate } from '../../../src/renderer/chart.js';
-import { empty, fullname, isTrue, matchLabels, withComponent, namespace, printed, quoted } from '../../../src/renderer/helpers/index.js';
+import { componentSelector, empty, fullname, isTrue, namespace, printed, quoted } from '../../../src/renderer/helpers/index.js';
 import { annotationBlocks, at, goEq, objectLabels, rangeItems, val } from './helpers.js';
 
 export const template: ChartTemplate = {
@@ -44,7 +44,7 @@ export const template: ChartTemplate = {
       ports.push(port);
     }
     spec.ports = ports;
-    spec.selector = withComponent(matchLabels(ctx), 'server');
+    spec.selector = componentSelector(ctx, 'server');
     return { apiVersion: 'v1', kind: 'Service', metadata, spec };
   },
 };

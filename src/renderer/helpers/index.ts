@@ -3,6 +3,7 @@ export * from './go.js';
 export * from './yaml-data.js';
 export * from './names.js';
 export * from './labels.js';
+export { shared } from './shared-results.js';
 export * from './tplvalues.js';
 export * from './images.js';
 export * from './capabilities.js';

@@ -7,6 +7,7 @@ import { empty } from './go.js';
 import { isMap } from '../gotemplate/go-value.js';
 import { hasNoKeys, renderedMap, tplMerge } from './tplvalues.js';
 import { ManifestYamlError, printed } from './yaml-data.js';
+import { shared } from './shared-results.js';
 
 export type Labels = Record<string, unknown>;
 
@@ -107,4 +108,12 @@ export function matchLabels(ctx: RenderContext, customLabels?: unknown, valuePat
 export function withComponent(labels: Labels, component: string): Labels {
   labels['app.kubernetes.io/component'] = component;
   return labels;
+}
+
+/**
+ * `matchLabels` plus the component: a selector, shared between renders of the same chart, release and
+ * values (frozen: place it, do not change it).
+ */
+export function componentSelector(ctx: RenderContext, component: string): Readonly<Labels> {
+  return shared(ctx, 'selector', component, () => withComponent(matchLabels(ctx), component));
 }

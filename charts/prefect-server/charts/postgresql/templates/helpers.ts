@@ -12,10 +12,14 @@ import {
   fullname,
   goPrint,
   goRange,
+  hasNoKeys,
+  hasTemplate,
   image,
   isDeeplyFrozen,
+  isMap,
   isNil,
   isTrue,
+  matchLabels,
   printed,
   printText,
   pullSecrets,
@@ -23,9 +27,11 @@ import {
   rollingTagWarning,
   runTpl,
   scalarFromText,
+  shared,
   standardLabels,
   tplMerge,
   tplValue,
+  withComponent,
   yamlFromText,
 } from '../../../../../src/renderer/helpers/index.js';
 
@@ -436,8 +442,14 @@ export function mergeWithCommon(ctx: RenderContext, specific: unknown, common: '
 }
 
 /** `labels: {{ common.labels.standard (customLabels ...) }}` plus an optional component line. */
-export function labels(ctx: RenderContext, custom: unknown, component?: string): Obj {
-  const out = standardLabels(ctx, isNil(custom) ? {} : custom);
+export function labels(ctx: RenderContext, custom: unknown, component?: string): Readonly<Obj> {
+  // Without custom labels (the usual) they depend on the chart, release and values alone: shared.
+  if (isNil(custom) || (isMap(custom) && hasNoKeys(custom))) return shared(ctx, 'labels', component ?? '', () => withLabels(ctx, {}, component));
+  return withLabels(ctx, custom, component);
+}
+
+function withLabels(ctx: RenderContext, custom: unknown, component: string | undefined): Obj {
+  const out = standardLabels(ctx, custom);
   if (component) out['app.kubernetes.io/component'] = component;
   return out;
 }
@@ -469,6 +481,13 @@ export function mergedAnnotations(ctx: RenderContext, specific: unknown, path: s
 /** The pod labels the selectors use: primary.podLabels over commonLabels. */
 export function primaryPodLabels(ctx: RenderContext): Obj {
   return mergeWithCommon(ctx, at(ctx, 'primary', 'podLabels'), 'commonLabels', 'primary.podLabels');
+}
+
+/** The primary's selector: matchLabels of its pod labels, with the component. Shared without templates. */
+export function primarySelector(ctx: RenderContext): Readonly<Obj> {
+  const build = (): Obj => withComponent(matchLabels(ctx, primaryPodLabels(ctx)), 'primary');
+  if (hasTemplate(at(ctx, 'primary', 'podLabels')) || hasTemplate(ctx.Values.commonLabels)) return build();
+  return shared(ctx, 'primarySelector', '', build);
 }
 
 // ---------------------------------------------------------------- checks

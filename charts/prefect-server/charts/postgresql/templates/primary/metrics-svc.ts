@@ -1,12 +1,12 @@
 // templates/primary/metrics-svc.yaml: the Service in front of the exporter (metrics.enabled).
 import type { ChartTemplate } from '../../../../../../src/renderer/chart.js';
-import { isTrue, matchLabels, withComponent, printed } from '../../../../../../src/renderer/helpers/index.js';
+import { isTrue, printed } from '../../../../../../src/renderer/helpers/index.js';
 import {
   at,
   labels,
   mergedAnnotations,
   primaryFullname,
-  primaryPodLabels,
+  primarySelector,
   type Obj,
 } from '../helpers.js';
 
@@ -27,7 +27,7 @@ export const template: ChartTemplate = {
     spec.ports = [
       { name: 'http-metrics', port: printed(at(ctx, 'metrics', 'service', 'ports', 'metrics')), targetPort: 'http-metrics' },
     ];
-    spec.selector = withComponent(matchLabels(ctx, primaryPodLabels(ctx)), 'primary');
+    spec.selector = primarySelector(ctx);
     return { apiVersion: 'v1', kind: 'Service', metadata: meta, spec };
   },
 };

@@ -8,7 +8,7 @@ import {
   mergeWithCommon,
   metadata,
   primaryFullname,
-  primaryPodLabels,
+  primarySelector,
   splicedList,
   type Obj,
 } from '../helpers.js';
@@ -59,7 +59,7 @@ export const template: ChartTemplate = {
       kind: 'NetworkPolicy',
       metadata: metadata(ctx, `${primaryFullname(ctx)}-ingress`, 'primary'),
       spec: {
-        podSelector: { matchLabels: withComponent(matchLabels(ctx, primaryPodLabels(ctx)), 'primary') },
+        podSelector: { matchLabels: primarySelector(ctx) },
         ingress: splicedList(ctx, ingress, custom, [], 'networkPolicy.ingressRules.primaryAccessOnlyFrom.customRules'),
       },
     };

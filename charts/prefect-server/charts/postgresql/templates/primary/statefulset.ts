@@ -9,8 +9,6 @@ import {
   affinityPods,
   dflt,
   isTrue,
-  matchLabels,
-  withComponent,
   printed,
   printText,
   quoted,
@@ -47,6 +45,7 @@ import {
   primaryFullname,
   primaryHeadlessName,
   primaryPodLabels,
+  primarySelector,
   readinessProbeCommand,
   renderedItems,
   splicedList,
@@ -413,7 +412,7 @@ export const template: ChartTemplate = {
 
     const spec: Obj = { replicas: 1, serviceName: printed(primaryHeadlessName(ctx)) };
     if (isTrue(p('updateStrategy'))) spec.updateStrategy = yamlBlock(p('updateStrategy'));
-    spec.selector = { matchLabels: withComponent(matchLabels(ctx, podLabels), 'primary') };
+    spec.selector = { matchLabels: primarySelector(ctx) };
     spec.template = { metadata: podMeta, spec: podSpec(ctx, podLabels) };
     const persistence = p('persistence', 'enabled');
     if (isTrue(persistence) && !isTrue(p('persistence', 'existingClaim'))) {

@@ -1,7 +1,7 @@
 // templates/primary/svc-headless.yaml: the headless Service that gives the StatefulSet pod its DNS name.
 import type { ChartTemplate } from '../../../../../../src/renderer/chart.js';
-import { ManifestYamlError, matchLabels, withComponent, printed } from '../../../../../../src/renderer/helpers/index.js';
-import { at, labels, mergedAnnotations, primaryHeadlessName, primaryPodLabels, servicePort } from '../helpers.js';
+import { ManifestYamlError, printed } from '../../../../../../src/renderer/helpers/index.js';
+import { at, labels, mergedAnnotations, primaryHeadlessName, primarySelector, servicePort } from '../helpers.js';
 
 export const template: ChartTemplate = {
   path: 'templates/primary/svc-headless.yaml',
@@ -27,7 +27,7 @@ export const template: ChartTemplate = {
         clusterIP: 'None',
         publishNotReadyAddresses: true,
         ports: [{ name: 'tcp-postgresql', port: printed(servicePort(ctx)), targetPort: 'tcp-postgresql' }],
-        selector: withComponent(matchLabels(ctx, primaryPodLabels(ctx)), 'primary'),
+        selector: primarySelector(ctx),
       },
     };
   },

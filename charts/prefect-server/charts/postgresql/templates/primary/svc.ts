@@ -1,6 +1,6 @@
 // templates/primary/svc.yaml: the Service clients (prefect-server) connect to.
 import type { ChartTemplate } from '../../../../../../src/renderer/chart.js';
-import { empty, isTrue, matchLabels, withComponent, printed, quoted, toJson, tplValue, yamlFromText } from '../../../../../../src/renderer/helpers/index.js';
+import { empty, isTrue, printed, quoted, toJson, tplValue, yamlFromText } from '../../../../../../src/renderer/helpers/index.js';
 import {
   at,
   atUnder,
@@ -8,7 +8,7 @@ import {
   labels,
   mergedAnnotations,
   primaryFullname,
-  primaryPodLabels,
+  primarySelector,
   renderedItems,
   servicePort,
   type Obj,
@@ -48,7 +48,7 @@ export const template: ChartTemplate = {
     const ports: unknown[] = [port];
     if (isTrue(svc('extraPorts'))) ports.push(...renderedItems(ctx, svc('extraPorts'), 'primary.service.extraPorts'));
     spec.ports = ports;
-    spec.selector = withComponent(matchLabels(ctx, primaryPodLabels(ctx)), 'primary');
+    spec.selector = primarySelector(ctx);
     return { apiVersion: 'v1', kind: 'Service', metadata: meta, spec };
   },
 };
