@@ -3,6 +3,7 @@
 // Follows helm/helm pkg/chartutil/values.go (ToRenderValues) and pkg/chartutil/capabilities.go.
 import type { ChartDependency, ChartMetadata, CommonVersion, LoadedChart, Maintainer } from './chart.js';
 import { GoStruct, JsonFields, nilMap, nilSlice, withGoType } from './gotemplate/go-value.js';
+import type { NamesMemo } from './helpers/names.js';
 
 export type Values = Record<string, unknown>;
 
@@ -288,6 +289,8 @@ export interface RenderRuntime {
   include(name: string, data: unknown): string | undefined;
   /** Where a value came from, for messages: dotted value path → `file:line:col`. */
   readonly chartPath: string;
+  /** Names and labels of this context, once computed (see helpers/names.ts). */
+  names?: NamesMemo;
 }
 
 export interface RenderContext {
@@ -504,6 +507,7 @@ export function makeContext(input: ContextInput): RenderContext {
       commonVersion: input.chart.module.commonVersion,
       include: (name, data) => input.include(ctx, name, data),
       chartPath: input.basePath.endsWith('/templates') ? input.basePath.slice(0, -'/templates'.length) : input.basePath,
+      names: undefined,
     },
   };
   return ctx;

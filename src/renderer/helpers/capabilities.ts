@@ -30,11 +30,24 @@ export function kubeVersion(ctx: RenderContext): string {
  * MAJOR.MINOR. Masterminds/semver accepts a leading v and missing minor/patch parts.
  */
 export function versionBelow(version: string, major: number, minor: number): boolean {
-  const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.exec(version.trim());
-  if (!m) throw new KubeVersionValueError(version);
-  const [maj, min] = [Number(m[1]), Number(m[2] ?? 0)];
+  const [maj, min] = majorMinor(version);
   return maj < major || (maj === major && min < minor);
 }
+
+/** A version's major and minor numbers: every API version helper asks, on every render, about the same few. */
+function majorMinor(version: string): readonly [number, number] {
+  let parsed = parsedVersions.get(version);
+  if (parsed === undefined) {
+    const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.exec(version.trim());
+    if (!m) throw new KubeVersionValueError(version);
+    parsed = [Number(m[1]), Number(m[2] ?? 0)];
+    if (parsedVersions.size >= 64) parsedVersions.clear();
+    parsedVersions.set(version, parsed);
+  }
+  return parsed;
+}
+
+const parsedVersions = new Map<string, readonly [number, number]>();
 
 /** common 2.31 dropped support for old clusters: every API version is the current one. */
 function fixedVersions(ctx: RenderContext): boolean {

@@ -42,8 +42,6 @@ export interface NamesMemo {
   matchLabels?: Record<string, unknown>;
 }
 
-const namesMemos = new WeakMap<RenderContext, NamesMemo>();
-
 export function namesMemo(ctx: RenderContext): NamesMemo | undefined {
   const values = ctx.Values;
   const nameOverride = values.nameOverride;
@@ -53,7 +51,8 @@ export function namesMemo(ctx: RenderContext): NamesMemo | undefined {
   }
   const release = ctx.Release.Name;
   const service = ctx.Release.Service;
-  let memo = namesMemos.get(ctx);
+  const runtime = runtimeOf(ctx);
+  let memo = runtime.names;
   if (
     memo === undefined ||
     memo.nameOverride !== nameOverride ||
@@ -61,7 +60,7 @@ export function namesMemo(ctx: RenderContext): NamesMemo | undefined {
     memo.release !== release ||
     memo.service !== service
   ) {
-    namesMemos.set(ctx, (memo = { nameOverride, fullnameOverride, release, service }));
+    runtime.names = memo = { nameOverride, fullnameOverride, release, service };
   }
   return memo;
 }
