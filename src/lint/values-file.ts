@@ -4,6 +4,7 @@ import { isMap as isYamlMap, isScalar, isSeq, visit, type Node } from 'yaml';
 import { checkText, ValuesFileError } from '../renderer/values/load.js';
 import { isMap } from '../renderer/values/maps.js';
 import { readYamlAll, type ParsedYaml } from '../renderer/values/yaml-read.js';
+import { nonFiniteIn, nonFiniteReason, valuePathText } from '../renderer/values/non-finite.js';
 import type { LintIssue } from './issue.js';
 
 /** Rules named on each line by an ignore comment; `*` when the comment names none. */
@@ -114,5 +115,15 @@ export function lintValuesText(file: string, text: string): LintedFile {
       issues: [{ rule: 'values-file', severity: 'error', file, line: 1, col: 1, message: 'a values file must hold a map of keys at the top level' }],
     };
   }
+  const nonFinite: LintIssue[] = nonFiniteIn(parsed).map((f) => ({
+    rule: 'yaml-syntax',
+    severity: 'error',
+    file,
+    line: f.line,
+    col: f.col,
+    path: valuePathText(f.path),
+    message: nonFiniteReason(f),
+  }));
+  if (nonFinite.length) return { file, ignores, issues: nonFinite };
   return { file, parsed, ignores, issues: duplicateKeys(parsed) };
 }

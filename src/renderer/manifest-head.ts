@@ -15,12 +15,13 @@ function jsonType(v: unknown): string {
 }
 
 /**
- * Whether a value holds a non-finite number anywhere (frozen subtrees skipped, as `nonFinite` does):
- * a walk without a stack, for the usual answer, no.
+ * Whether a value holds a non-finite number anywhere: a walk without a stack, for the usual answer,
+ * no. Frozen subtrees are walked too: user values are frozen with the defaults, and a `.nan` there is
+ * as much an error as anywhere (the emitter's note spares the walk for documents that print none).
  */
 function anyNonFinite(v: unknown): boolean {
   if (typeof v === 'number') return !Number.isFinite(v);
-  if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return false;
+  if (typeof v !== 'object' || v === null) return false;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) if (anyNonFinite(v[i])) return true;
     return false;
@@ -37,8 +38,7 @@ function nonFinite(root: unknown): number | undefined {
     const v = stack.pop();
     if (typeof v === 'number') {
       if (!Number.isFinite(v)) return v;
-    } else if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
-      // Frozen subtrees are the chart's own defaults, shared by every render: finite by construction.
+    } else if (typeof v === 'object' && v !== null) {
       if (Array.isArray(v)) for (const x of v) stack.push(x);
       else for (const k in v) stack.push((v as Record<string, unknown>)[k]);
     }

@@ -116,28 +116,40 @@ function stringText(s: string): string {
  * every time, so it is emitted once. The first line of a subtree starts with its indentation, or with
  * the `- ` markers of the sequences it opens (`lead`); what is remembered is the text after that.
  */
-const frozenTexts = new WeakMap<object, Map<string, string>>();
+interface FrozenText {
+  /** Whether the subtree holds a NaN or an infinity (a user's `.nan` is frozen with their values). */
+  nonFinite: boolean;
+  tails: Map<string, string>;
+}
+
+const frozenTexts = new WeakMap<object, FrozenText>();
 
 /**
- * The text of a deep-frozen map or list at an indentation, after its lead: remembered. An empty
- * collection has none (it prints inline, `{}` or `[]`): undefined.
+ * The text of a deep-frozen map or list at an indentation, after its lead: remembered, and its
+ * non-finite numbers noted as if printed again. An empty collection has none (it prints inline,
+ * `{}` or `[]`): undefined.
  */
 function frozenTail(v: unknown[] | Record<string, unknown>, indent: string): string | undefined {
-  let texts = frozenTexts.get(v);
-  let tail = texts?.get(indent);
+  let known = frozenTexts.get(v);
+  let tail = known?.tails.get(indent);
   if (tail === undefined) {
-    const isList = Array.isArray(v);
-    const keys = isList ? undefined : Object.keys(v);
-    if (isList ? v.length === 0 : keys!.length === 0) return undefined;
     const outer = out;
+    const outerNonFinite = printedNonFinite;
     out = '';
-    if (keys) emitMap(v as Record<string, unknown>, keys, indent, '');
-    else emitSeq(v as unknown[], indent, '');
+    printedNonFinite = false;
+    let empty: boolean;
+    if (Array.isArray(v)) {
+      empty = v.length === 0;
+      emitSeq(v, indent, '');
+    } else empty = !emitMap(v, indent, '');
     tail = out;
     out = outer;
-    if (!texts) frozenTexts.set(v, (texts = new Map()));
-    texts.set(indent, tail);
-  }
+    const nonFinite = printedNonFinite;
+    printedNonFinite = outerNonFinite || nonFinite;
+    if (empty) return undefined;
+    if (!known) frozenTexts.set(v, (known = { nonFinite, tails: new Map() }));
+    known.tails.set(indent, tail);
+  } else if (known!.nonFinite) printedNonFinite = true;
   return tail;
 }
 
@@ -146,6 +158,9 @@ function frozenTail(v: unknown[] | Record<string, unknown>, indent: string): str
 // `lead` is what the first line a call writes starts with in place of its indentation: `- ` markers
 // of the enclosing sequences.
 let out = '';
+
+/** Set when the emitter prints a NaN or an infinity (remembered frozen subtrees included). */
+let printedNonFinite = false;
 
 /** Indentations by depth, made once. */
 const indents: string[] = [''];
@@ -193,13 +208,23 @@ function valueLine(v: string): string {
   return t;
 }
 
-function emitMap(m: Record<string, unknown>, keys: string[], indent: string, lead: string): void {
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    if (i === 0 && lead !== indent) out += `${lead}${stringText(k)}:`;
-    else out += keyLine(indent, k);
+/**
+ * A map's `key: value` lines; false when it has no keys (nothing written). Documents are plain data
+ * (own keys only), and `for…in` reads each value through the object's enum cache: with the many
+ * shapes of manifest maps, `m[k]` over Object.keys is a megamorphic lookup per key.
+ */
+function emitMap(m: Record<string, unknown>, indent: string, lead: string): boolean {
+  let first = lead !== indent;
+  let any = false;
+  for (const k in m) {
+    if (first) {
+      out += `${lead}${stringText(k)}:`;
+      first = false;
+    } else out += keyLine(indent, k);
+    any = true;
     emitValue(m[k], indent);
   }
+  return any;
 }
 
 /** The value after a `key:` or `-` already pushed: inline for scalars and empty collections, nested otherwise. */
@@ -227,13 +252,10 @@ function emitValue(v: unknown, indent: string): void {
       const tail = frozenTail(v, next);
       out += tail === undefined ? ' {}\n' : `\n${next}${tail}`;
     } else {
-      const keys = Object.keys(v);
-      if (keys.length === 0) out += ' {}\n';
-      else {
-        out += '\n';
-        const next = deeper(indent);
-        emitMap(v, keys, next, next);
-      }
+      const before = out;
+      out += '\n';
+      const next = deeper(indent);
+      if (!emitMap(v, next, next)) out = `${before} {}\n`;
     }
   } else {
     out += ` ${scalar(v)}\n`;
@@ -255,9 +277,7 @@ function emitSeq(list: readonly unknown[], indent: string, lead: string): void {
         const tail = frozenTail(item, deeper(indent));
         out += tail === undefined ? `${first}- {}\n` : `${first}- ${tail}`;
       } else {
-        const keys = Object.keys(item);
-        if (keys.length > 0) emitMap(item, keys, deeper(indent), `${first}- `);
-        else out += `${first}- {}\n`;
+        if (!emitMap(item, deeper(indent), `${first}- `)) out += `${first}- {}\n`;
       }
     } else {
       out += `${first}-`;
@@ -268,35 +288,25 @@ function emitSeq(list: readonly unknown[], indent: string, lead: string): void {
 
 /** One manifest as YAML text (no trailing newline). */
 export function toYamlText(object: Record<string, unknown>): string {
-  const keys = Object.keys(object);
-  if (keys.length === 0) return '{}';
   out = '';
-  emitMap(object, keys, '', '');
-  const text = out.slice(0, -1);
+  const text = emitMap(object, '', '') ? out.slice(0, -1) : '{}';
   out = '';
   return text;
 }
 
-/** Set when the emitter prints a NaN or an infinity (outside remembered frozen subtrees). */
-let printedNonFinite = false;
+
 
 /** A document's YAML as it sits in the stream (each line ending in a newline). */
 export interface DocText {
   text: string;
-  /**
-   * Whether a NaN or infinite number was printed. False means the document holds none outside
-   * deep-frozen subtrees (chart defaults), which the manifest checks need not walk again.
-   */
+  /** Whether a NaN or infinite number was printed. False: the document holds none, and the manifest checks need not look. */
   nonFinite: boolean;
 }
 
 export function docText(object: Record<string, unknown>): DocText {
-  const keys = Object.keys(object);
-  if (keys.length === 0) return { text: '{}\n', nonFinite: false };
   out = '';
   printedNonFinite = false;
-  emitMap(object, keys, '', '');
-  const result = { text: out, nonFinite: printedNonFinite };
+  const result = emitMap(object, '', '') ? { text: out, nonFinite: printedNonFinite } : { text: '{}\n', nonFinite: false };
   out = '';
   return result;
 }

@@ -6,6 +6,7 @@ import { deepCopy, isMap, newMap, type ValueMap } from './maps.js';
 import { mergeMaps } from './merge.js';
 import { parseSetInto, type SetKind } from './strvals.js';
 import { keyPositionOf, positionOf, readYaml, type ParsedYaml, type YamlPosition } from './yaml-read.js';
+import { firstNonFiniteError } from './non-finite.js';
 
 export interface ValueSources {
   /** `-f/--values` files, in order; later files win. */
@@ -139,6 +140,8 @@ export function parseValuesText(text: string, file: string): ParsedYaml {
   const parsed = readYaml(text, file);
   if (parsed.data === null || parsed.data === undefined) parsed.data = newMap();
   if (!isMap(parsed.data)) throw new ValuesShapeError(file);
+  const nonFinite = firstNonFiniteError(parsed);
+  if (nonFinite) throw nonFinite;
   return parsed;
 }
 

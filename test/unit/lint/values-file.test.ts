@@ -31,6 +31,13 @@ describe('lintValuesText', () => {
     expect(lintValuesText('v.yaml', text).issues.map((i) => i.message)).toEqual([message]);
   });
 
+  it('reports every NaN and infinity, which helm refuses in a values file', () => {
+    const issues = lintValuesText('v.yaml', 'a: .nan\nb:\n  - -.inf\nc: ".nan"\n').issues.map(brief);
+    expect(issues).toHaveLength(2);
+    expect(issues[0]).toMatch(/^1:4 yaml-syntax a NaN is not a value helm accepts/);
+    expect(issues[1]).toMatch(/^3:5 yaml-syntax b\.0 -Inf is not a value helm accepts/);
+  });
+
   it('an empty file is an empty map', () => {
     expect(lintValuesText('v.yaml', '# nothing\n')).toMatchObject({ issues: [], parsed: { data: {} } });
   });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { toYamlText } from '../../../src/renderer/serialize.js';
+import { docText, toYamlText } from '../../../src/renderer/serialize.js';
 import { deepFreeze } from '../../../src/renderer/values/maps.js';
 import { toYamlText as reference } from './serialize-reference.js';
 import { listCases } from '../../golden-harness.js';
@@ -47,6 +47,15 @@ describe('tuned toYamlText', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('notes a NaN or infinity inside a remembered frozen subtree every time it prints it', () => {
+    const limits = { cpu: NaN, memory: '1Gi' };
+    deepFreeze(limits);
+    for (let i = 0; i < 2; i++) {
+      expect(docText({ spec: { limits } }).nonFinite).toBe(true);
+      expect(docText({ spec: { other: 'x' } }).nonFinite).toBe(false);
+    }
   });
 
   it('matches the reference on every golden document', () => {

@@ -103,6 +103,14 @@ describe('loadValues', () => {
     expect(() => loadValues({ valueFiles: ['list.yaml'] }, [], read)).toThrow(ValuesShapeError);
   });
 
+  it('refuses NaN and infinities anywhere in a file, as helm does, naming the value and where it is', () => {
+    const nan = { 'nan.yaml': 'unused:\n  list: [1, .inf]\nserver:\n  nodeSelector:\n    a: .nan\n' };
+    const load = (): unknown => loadValues({ valueFiles: ['nan.yaml'] }, [], (p) => nan[p as 'nan.yaml']);
+    expect(load).toThrow(YamlSyntaxError);
+    expect(load).toThrow(/^nan\.yaml:2:13: unused\.list\.1: \+Inf is not a value helm accepts .*json: unsupported value: \+Inf/);
+    expect(() => loadValues({}, [{ file: 'inline', text: 'a: "NaN"\nb: .NaN\n' }])).toThrow(/^inline:2:4: b: NaN /);
+  });
+
   it('reports YAML syntax errors with file:line:col', () => {
     expect(() => loadValues({ valueFiles: ['bad.yaml'] }, [], read)).toThrow(YamlSyntaxError);
     expect(() => loadValues({ valueFiles: ['bad.yaml'] }, [], read)).toThrow(/^bad\.yaml:\d+:\d+: /);
