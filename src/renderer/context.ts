@@ -4,6 +4,7 @@
 import type { ChartDependency, ChartMetadata, CommonVersion, LoadedChart, Maintainer } from './chart.js';
 import { GoStruct, JsonFields, nilMap, nilSlice, withGoType } from './gotemplate/go-value.js';
 import type { NamesMemo } from './helpers/names.js';
+import type { ValueRead } from './helpers/value-reads.js';
 
 export type Values = Record<string, unknown>;
 
@@ -291,6 +292,8 @@ export interface RenderRuntime {
   readonly chartPath: string;
   /** Names and labels of this context, once computed (see helpers/names.ts). */
   names?: NamesMemo;
+  /** Remembered reads of `.Values` (see helpers/value-reads.ts); null when the values are not frozen. */
+  reads?: ValueRead | null;
 }
 
 export interface RenderContext {
@@ -508,6 +511,7 @@ export function makeContext(input: ContextInput): RenderContext {
       include: (name, data) => input.include(ctx, name, data),
       chartPath: input.basePath.endsWith('/templates') ? input.basePath.slice(0, -'/templates'.length) : input.basePath,
       names: undefined,
+      reads: undefined,
     },
   };
   return ctx;

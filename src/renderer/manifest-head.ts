@@ -59,15 +59,24 @@ const isScalar = (v: unknown): boolean => v === null || typeof v !== 'object';
  * sigs.k8s.io/yaml converts a scalar to the string a string field wants (`name: true` reads as "true",
  * an infinite float as "+Inf"), so only a list or map there fails, and a scalar where a map is wanted.
  */
+/**
+ * A key as encoding/json matches it to a field (case-insensitively), for the four fields read here:
+ * lowercased only when its length is one of theirs (most keys are not; spec, labels, data…).
+ */
+function fieldName(key: string): string {
+  const n = key.length;
+  return n === 4 || n === 8 || n === 10 || n === 11 ? key.toLowerCase() : key;
+}
+
 function headProblem(doc: Record<string, unknown>, finite: boolean): string | undefined {
   const typeError = (v: unknown, field: string, type: string): string =>
     `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonType(v)} into Go struct field ${field} of type ${type}`;
   // Everything but the string fields SimpleHead reads must be plain JSON: no infinite or NaN numbers.
   const rest: unknown[] = [];
   let problem: string | undefined;
-  for (const key of Object.keys(doc)) {
+  for (const key in doc) {
     const v = doc[key];
-    const field = key.toLowerCase();
+    const field = fieldName(key);
     if (field === 'apiversion' || field === 'kind') {
       if (!isScalar(v)) problem ??= typeError(v, `SimpleHead.${field === 'kind' ? 'kind' : 'apiVersion'}`, 'string');
     } else if (field === 'metadata' && v !== null) {
@@ -75,9 +84,9 @@ function headProblem(doc: Record<string, unknown>, finite: boolean): string | un
         problem ??= typeError(v, 'SimpleHead.metadata', 'struct { Name string "json:\\"name\\""; Annotations map[string]string "json:\\"annotations\\"" }');
         continue;
       }
-      for (const mk of Object.keys(v)) {
+      for (const mk in v) {
         const mv = v[mk];
-        const mfield = mk.toLowerCase();
+        const mfield = fieldName(mk);
         if (mfield === 'name') {
           if (!isScalar(mv)) problem ??= typeError(mv, '.metadata.name', 'string');
         } else if (mfield === 'annotations' && mv !== null) {
@@ -95,8 +104,8 @@ function headProblem(doc: Record<string, unknown>, finite: boolean): string | un
 
 /**
  * Throws helm's "YAML parse error on <template>" for every document the sorter could not read.
- * `finite(doc)` true says the document is known to hold no NaN or infinity outside frozen subtrees
- * (the emitter printed none), so it is not walked for one.
+ * `finite(doc)` true says the document is known to hold no NaN or infinity (the emitter printed
+ * none), so it is not walked for one.
  */
 export function checkManifestHeads(docs: readonly SourcedDoc[], finite: (doc: SourcedDoc) => boolean = () => false): void {
   const issues: TemplateIssue[] = [];

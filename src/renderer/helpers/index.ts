@@ -4,6 +4,7 @@ export * from './yaml-data.js';
 export * from './names.js';
 export * from './labels.js';
 export { shared } from './shared-results.js';
+export { readKey, valueReads, type ValueRead } from './value-reads.js';
 export * from './tplvalues.js';
 export * from './images.js';
 export * from './capabilities.js';

@@ -24,6 +24,7 @@ import {
   printText,
   pullSecrets,
   quoteText,
+  readKey,
   rollingTagWarning,
   runTpl,
   scalarFromText,
@@ -31,8 +32,10 @@ import {
   standardLabels,
   tplMerge,
   tplValue,
+  valueReads,
   withComponent,
   yamlFromText,
+  type ValueRead,
 } from '../../../../../src/renderer/helpers/index.js';
 
 export type Obj = Record<string, unknown>;
@@ -44,6 +47,12 @@ export class PostgresqlTemplateError extends Error {
 
 /** A value by path under `.Values` (`at(ctx, 'primary', 'persistence', 'enabled')`), Go field semantics. */
 export function at(ctx: RenderContext, ...path: string[]): unknown {
+  // Frozen values (every render's): reads remembered by path; anything but a map on the way is reported below.
+  let read = valueReads(ctx);
+  if (read !== undefined) {
+    for (let i = 0; i < path.length && read !== undefined; i++) read = readKey(read, path[i]);
+    if (read !== undefined) return read.value;
+  }
   let v: unknown = ctx.Values;
   for (let i = 0; i < path.length; i++) {
     // The common case, a map, is read in place; anything else goes the slow way for its error text.
@@ -66,6 +75,26 @@ const UNREAD = Symbol('unread');
  * the way goes through `at` itself, so results and errors are the same, raised at the same reads.
  */
 export function atUnder(ctx: RenderContext, ...prefix: string[]): (...path: string[]) => unknown {
+  return valueReads(ctx) !== undefined ? readsUnder(ctx, prefix) : walkUnder(ctx, prefix);
+}
+
+/** atUnder for frozen values: the prefix's remembered read is found once, and reads go on from it. */
+function readsUnder(ctx: RenderContext, prefix: string[]): (...path: string[]) => unknown {
+  let base: ValueRead | undefined;
+  return (...path) => {
+    if (base === undefined) {
+      base = valueReads(ctx);
+      for (let i = 0; i < prefix.length && base !== undefined; i++) base = readKey(base, prefix[i]);
+      if (base === undefined) return at(ctx, ...prefix, ...path);
+    }
+    let read: ValueRead | undefined = base;
+    for (let i = 0; i < path.length && read !== undefined; i++) read = readKey(read, path[i]);
+    return read !== undefined ? read.value : at(ctx, ...prefix, ...path);
+  };
+}
+
+/** atUnder for other values: the prefix is walked once (on the first read), and each read walks on from there. */
+function walkUnder(ctx: RenderContext, prefix: string[]): (...path: string[]) => unknown {
   let base: unknown = UNREAD;
   return (...path) => {
     if (base === UNREAD) {
