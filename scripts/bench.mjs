@@ -170,15 +170,20 @@ async function throughput() {
       },
     },
   ];
-  log(`\nIn-process render() to YAML text: ${ROUNDS} rounds of ${SECONDS} s after a warm-up, median; per wall second and per CPU second`);
-  const rows = [];
+  log(
+    `\nIn-process render() to YAML text: ${ROUNDS} rounds of ${SECONDS} s after a warm-up, the cases interleaved round by round ` +
+      '(a slow spell of a shared machine falls on all of them); median; per wall second and per CPU second',
+  );
+  const deadline = (s) => performance.now() + s * 1000;
+  const runs = [];
   for (const c of cases) {
     const expected = (await render(c.chart, c.options)).text;
-    const deadline = (s) => performance.now() + s * 1000;
     for (const end = deadline(Math.min(1, SECONDS)); performance.now() < end; ) await render(c.chart, c.options);
-    const rates = [];
-    const cpuRates = [];
-    for (let r = 0; r < ROUNDS; r++) {
+    runs.push({ c, expected, rates: [], cpuRates: [] });
+  }
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const run of runs) {
+      const { c } = run;
       let n = 0;
       const t0 = performance.now();
       const c0 = process.cpuUsage();
@@ -189,10 +194,13 @@ async function throughput() {
         n++;
       }
       const cpu = process.cpuUsage(c0);
-      if (text !== expected) throw new Error(`${c.name}: the output changed between renders`);
-      rates.push((n * 1000) / (performance.now() - t0));
-      cpuRates.push(n / ((cpu.user + cpu.system) / 1e6));
+      if (text !== run.expected) throw new Error(`${c.name}: the output changed between renders`);
+      run.rates.push((n * 1000) / (performance.now() - t0));
+      run.cpuRates.push(n / ((cpu.user + cpu.system) / 1e6));
     }
+  }
+  const rows = [];
+  for (const { c, rates, cpuRates } of runs) {
     const rate = median(rates);
     const cpuRate = median(cpuRates);
     const fmt = (x) => `${Math.round(x).toLocaleString('en')}/s`;
