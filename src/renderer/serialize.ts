@@ -133,31 +133,23 @@ function frozenTail(v: unknown[] | Record<string, unknown>, indent: string): str
   let known = frozenTexts.get(v);
   let tail = known?.tails.get(indent);
   if (tail === undefined) {
-    const outer = out;
     const outerNonFinite = printedNonFinite;
-    out = '';
     printedNonFinite = false;
-    let empty: boolean;
-    if (Array.isArray(v)) {
-      empty = v.length === 0;
-      emitSeq(v, indent, '');
-    } else empty = !emitMap(v, indent, '');
-    tail = out;
-    out = outer;
+    tail = Array.isArray(v) ? emitSeq(v, indent, '', '') : emitMap(v, indent, '', '');
     const nonFinite = printedNonFinite;
     printedNonFinite = outerNonFinite || nonFinite;
-    if (empty) return undefined;
+    if (tail === '') return undefined;
     if (!known) frozenTexts.set(v, (known = { nonFinite, tails: new Map() }));
     known.tails.set(indent, tail);
   } else if (known!.nonFinite) printedNonFinite = true;
   return tail;
 }
 
-// The emitter appends lines to `out`, each ending in a newline (one string for the whole stream: V8
-// joins the pieces once, when the text is first read; an array joined at the end measured slower).
-// `lead` is what the first line a call writes starts with in place of its indentation: `- ` markers
-// of the enclosing sequences.
-let out = '';
+// The emitter appends lines to the text so far, `out`, each ending in a newline, and returns the longer
+// text (one string for the whole stream: V8 joins the pieces once, when the text is first read; an
+// array joined at the end measured slower). `out` is passed along rather than kept in a module
+// variable: each append to one of those is a store with a write barrier. `lead` is what the first
+// line a call writes starts with in place of its indentation: `- ` markers of the enclosing sequences.
 
 /** Set when the emitter prints a NaN or an infinity (remembered frozen subtrees included). */
 let printedNonFinite = false;
@@ -209,60 +201,52 @@ function valueLine(v: string): string {
 }
 
 /**
- * A map's `key: value` lines; false when it has no keys (nothing written). Documents are plain data
- * (own keys only), and `for…in` reads each value through the object's enum cache: with the many
- * shapes of manifest maps, `m[k]` over Object.keys is a megamorphic lookup per key.
+ * `out` and a map's `key: value` lines (nothing added for a map without keys). Documents are plain
+ * data (own keys only), and `for…in` reads each value through the object's enum cache: with the
+ * many shapes of manifest maps, `m[k]` over Object.keys is a megamorphic lookup per key.
  */
-function emitMap(m: Record<string, unknown>, indent: string, lead: string): boolean {
+function emitMap(m: Record<string, unknown>, indent: string, lead: string, out: string): string {
   let first = lead !== indent;
-  let any = false;
   for (const k in m) {
     if (first) {
       out += `${lead}${stringText(k)}:`;
       first = false;
     } else out += keyLine(indent, k);
-    any = true;
-    emitValue(m[k], indent);
+    out = emitValue(m[k], indent, out);
   }
-  return any;
+  return out;
 }
 
-/** The value after a `key:` or `-` already pushed: inline for scalars and empty collections, nested otherwise. */
-function emitValue(v: unknown, indent: string): void {
+/** `out` and the value after a `key:` or `-`: inline for scalars and empty collections, nested otherwise. */
+function emitValue(v: unknown, indent: string, out: string): string {
   if (typeof v === 'string') {
     // A remembered line needs no scan for line breaks (only single-line strings are remembered).
     const line = valueLines.get(v);
-    if (line !== undefined) out += line;
-    else if (v.includes('\n')) out += ` ${literalBlock(v, deeper(indent)) ?? doubleQuoted(v)}\n`;
-    else out += valueLine(v);
-  } else if (Array.isArray(v)) {
-    if (v.length === 0) out += ' []\n';
-    else {
-      const next = deeper(indent);
-      if (isDeeplyFrozen(v)) out += `\n${next}${frozenTail(v, next)}`;
-      else {
-        out += '\n';
-        emitSeq(v, next, next);
-      }
-    }
-  } else if (isPlainMap(v)) {
+    if (line !== undefined) return out + line;
+    if (v.includes('\n')) return `${out} ${literalBlock(v, deeper(indent)) ?? doubleQuoted(v)}\n`;
+    return out + valueLine(v);
+  }
+  if (Array.isArray(v)) {
+    if (v.length === 0) return `${out} []\n`;
+    const next = deeper(indent);
+    if (isDeeplyFrozen(v)) return `${out}\n${next}${frozenTail(v, next)}`;
+    return emitSeq(v, next, next, `${out}\n`);
+  }
+  if (isPlainMap(v)) {
+    const next = deeper(indent);
     if (isDeeplyFrozen(v)) {
       // Keys are listed only when the text is not remembered yet.
-      const next = deeper(indent);
       const tail = frozenTail(v, next);
-      out += tail === undefined ? ' {}\n' : `\n${next}${tail}`;
-    } else {
-      const before = out;
-      out += '\n';
-      const next = deeper(indent);
-      if (!emitMap(v, next, next)) out = `${before} {}\n`;
+      return tail === undefined ? `${out} {}\n` : `${out}\n${next}${tail}`;
     }
-  } else {
-    out += ` ${scalar(v)}\n`;
+    const opened = `${out}\n`;
+    const written = emitMap(v, next, next, opened);
+    return written.length === opened.length ? `${out} {}\n` : written;
   }
+  return `${out} ${scalar(v)}\n`;
 }
 
-function emitSeq(list: readonly unknown[], indent: string, lead: string): void {
+function emitSeq(list: readonly unknown[], indent: string, lead: string, out: string): string {
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
     const first = i === 0 ? lead : indent;
@@ -270,28 +254,27 @@ function emitSeq(list: readonly unknown[], indent: string, lead: string): void {
       // `- - x`: a nested list starts on its parent's dash line.
       if (item.length === 0) out += `${first}- []\n`;
       else if (isDeeplyFrozen(item)) out += `${first}- ${frozenTail(item, deeper(indent))}`;
-      else emitSeq(item, deeper(indent), `${first}- `);
+      else out = emitSeq(item, deeper(indent), `${first}- `, out);
     } else if (isPlainMap(item)) {
       // `- key: value` with the remaining keys aligned under the first.
       if (isDeeplyFrozen(item)) {
         const tail = frozenTail(item, deeper(indent));
         out += tail === undefined ? `${first}- {}\n` : `${first}- ${tail}`;
       } else {
-        if (!emitMap(item, deeper(indent), `${first}- `)) out += `${first}- {}\n`;
+        const written = emitMap(item, deeper(indent), `${first}- `, out);
+        out = written.length === out.length ? `${out}${first}- {}\n` : written;
       }
     } else {
-      out += `${first}-`;
-      emitValue(item, indent);
+      out = emitValue(item, indent, `${out}${first}-`);
     }
   }
+  return out;
 }
 
 /** One manifest as YAML text (no trailing newline). */
 export function toYamlText(object: Record<string, unknown>): string {
-  out = '';
-  const text = emitMap(object, '', '') ? out.slice(0, -1) : '{}';
-  out = '';
-  return text;
+  const text = emitMap(object, '', '', '');
+  return text === '' ? '{}' : text.slice(0, -1);
 }
 
 
@@ -304,11 +287,9 @@ export interface DocText {
 }
 
 export function docText(object: Record<string, unknown>): DocText {
-  out = '';
   printedNonFinite = false;
-  const result = emitMap(object, '', '') ? { text: out, nonFinite: printedNonFinite } : { text: '{}\n', nonFinite: false };
-  out = '';
-  return result;
+  const text = emitMap(object, '', '', '');
+  return text === '' ? { text: '{}\n', nonFinite: false } : { text, nonFinite: printedNonFinite };
 }
 
 /**
