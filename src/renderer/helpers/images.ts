@@ -7,6 +7,7 @@ import { goRange, goTypeName, isMap, isTrue, strval } from './go.js';
 import { fmtS } from './go-template.js';
 import { tplText } from './tplvalues.js';
 import { printed } from './yaml-data.js';
+import { isDeeplyFrozen } from '../values/maps.js';
 
 type Loose = Record<string, unknown> | null | undefined;
 
@@ -28,6 +29,20 @@ export function image(ctx: RenderContext, imageRoot: Loose, global?: Loose, char
   // `.imageRoot.registry` is the first thing the define reads: Go stops on a nil or non-map image.
   if (imageRoot === null || imageRoot === undefined) throw new TemplateExecError('nil pointer evaluating interface {}.registry');
   if (!isMap(imageRoot)) throw new TemplateExecError(`can't evaluate field registry in type ${goTypeName(imageRoot)}`);
+  // Frozen values give the same reference every render: remembered, and the same string handed out.
+  const frozen = isDeeplyFrozen(imageRoot) && (global === undefined || global === null || (typeof global === 'object' && isDeeplyFrozen(global)));
+  if (!frozen) return imageText(ctx, imageRoot, global, chart);
+  const version = runtimeOf(ctx).commonVersion;
+  const known = imageTexts.get(imageRoot);
+  if (known !== undefined && known.global === global && known.chart === chart && known.version === version) return known.text;
+  const text = imageText(ctx, imageRoot, global, chart);
+  imageTexts.set(imageRoot, { global, chart, version, text });
+  return text;
+}
+
+const imageTexts = new WeakMap<object, { global: Loose | undefined; chart: ChartInfo | undefined; version: string; text: string }>();
+
+function imageText(ctx: RenderContext, imageRoot: Loose, global?: Loose, chart?: ChartInfo): string {
   const globalRegistry = field(global, 'imageRegistry');
   const registry = isTrue(globalRegistry) ? globalRegistry : field(imageRoot, 'registry');
   const repository = fmtS(field(imageRoot, 'repository'));

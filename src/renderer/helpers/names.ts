@@ -1,6 +1,7 @@
 // bitnami common `_names.tpl`: chart name, fullname, namespace and the chart label.
 import { runtimeOf, type RenderContext } from '../context.js';
 import { dflt, dnsTrunc, isTrue, printText } from './go.js';
+import { sharedState } from './shared-results.js';
 
 /** common.names.name: nameOverride or the chart name. */
 export function name(ctx: RenderContext): string {
@@ -27,7 +28,7 @@ export function fullname(ctx: RenderContext): string {
 
 /**
  * Names and labels derived from a chart context, asked for many times per render, remembered per
- * context. They depend on the chart (fixed), nameOverride, fullnameOverride and the release name and
+ * context (for frozen values, per chart, release and values: shared by renders). They depend on the chart (fixed), nameOverride, fullnameOverride and the release name and
  * service, which a templated value could still change mid-render (sprig `set`): the memo is kept only
  * while those read the same, and not at all when an override is a map or list (its contents could change).
  */
@@ -60,7 +61,9 @@ export function namesMemo(ctx: RenderContext): NamesMemo | undefined {
     memo.release !== release ||
     memo.service !== service
   ) {
-    runtime.names = memo = { nameOverride, fullnameOverride, release, service };
+    const create = (): NamesMemo => ({ nameOverride, fullnameOverride, release, service });
+    // Frozen values: one memo for every render of the same chart, release and values.
+    runtime.names = memo = sharedState(ctx, 'names', create) ?? create();
   }
   return memo;
 }
