@@ -248,6 +248,11 @@ export function postgresDatabase(ctx: RenderContext): string {
 
 /** server.postgres-connstr: the parts are resolved in this order, so the first missing one is the one reported. */
 export function postgresConnectionString(ctx: RenderContext): string {
+  // Plain values and names only (no templates): shared by renders of the same values and release.
+  return shared(ctx, 'postgresConnectionString', '', () => buildConnectionString(ctx));
+}
+
+function buildConnectionString(ctx: RenderContext): string {
   const user = postgresUsername(ctx);
   const pass = postgresPassword(ctx);
   const host = postgresHostname(ctx);
@@ -258,6 +263,10 @@ export function postgresConnectionString(ctx: RenderContext): string {
 
 /** server.postgres-string-secret-name: postgresql.auth.existingSecret, else secret.name, else `<fullname>-postgresql-connection`. */
 export function postgresSecretName(ctx: RenderContext): string {
+  return shared(ctx, 'postgresSecretName', '', () => buildSecretName(ctx));
+}
+
+function buildSecretName(ctx: RenderContext): string {
   const existing = val(ctx, 'postgresql.auth.existingSecret');
   if (isTrue(existing)) return printText(existing);
   const name = val(ctx, 'secret.name');

@@ -52,6 +52,15 @@ describe('render: shared labels follow the release', () => {
     }
   });
 
+  it('shares nothing built from a templated value: a database name from the release follows the release', async () => {
+    const inlineValues = [{ file: 'v.yaml', text: 'postgresql:\n  auth:\n    database: "{{ .Release.Name }}-db"\n' }];
+    for (const release of ['one', 'two', 'one']) {
+      const { text } = await render('prefect-server', { release, inlineValues });
+      expect(new Set(text.match(/dbname=[^"]*/g))).toEqual(new Set([`dbname=${release}-db`]));
+      expect(text).toContain(`name: ${release}-postgresql-hl`);
+    }
+  });
+
   it('hands out frozen labels: a document cannot be changed under the next render', async () => {
     const { docs } = await render('prefect-server', {});
     const deployment = docs.find((d) => d.object.kind === 'Deployment')!.object as { metadata: { labels: Record<string, unknown> } };

@@ -254,7 +254,7 @@ export function readReplicaFullname(ctx: RenderContext): string {
 
 /** postgresql.v1.primary.svc.headless */
 export function primaryHeadlessName(ctx: RenderContext): string {
-  return dnsTrunc(`${primaryFullname(ctx)}-hl`);
+  return shared(ctx, 'primaryHeadlessName', '', () => dnsTrunc(`${primaryFullname(ctx)}-hl`));
 }
 
 /** postgresql.v1.readReplica.svc.headless */
@@ -294,6 +294,11 @@ export function username(ctx: RenderContext): string {
 }
 
 /** postgresql.v1.database: the global or chart database name, templates evaluated; "" when unset. */
+/** Whether the database name is plain text (no template to evaluate), so what is built from it may be shared. */
+function plainDatabase(ctx: RenderContext): boolean {
+  return !hasTemplate(globalAuth(ctx, 'database')) && !hasTemplate(at(ctx, 'auth', 'database'));
+}
+
 export function database(ctx: RenderContext): string {
   const g = globalAuth(ctx, 'database');
   if (isTrue(g)) return tpl(ctx, g, 'global.postgresql.auth.database');
@@ -434,6 +439,10 @@ export function initdbScriptsCM(ctx: RenderContext): string {
 
 /** The `pg_isready` line of the startup and liveness probes (TLS is refused earlier, so no cert args). */
 export function pgIsReadyText(ctx: RenderContext): string {
+  return plainDatabase(ctx) ? shared(ctx, 'pgIsReadyText', '', () => buildPgIsReadyText(ctx)) : buildPgIsReadyText(ctx);
+}
+
+function buildPgIsReadyText(ctx: RenderContext): string {
   const user = quoteText(dflt('postgres', username(ctx)));
   const db = database(ctx);
   const port = printText(at(ctx, 'containerPorts', 'postgresql'));
@@ -449,6 +458,10 @@ export function pgIsReady(ctx: RenderContext): unknown {
 
 /** postgresql.v1.readinessProbeCommand: a `|` block with pg_isready and, for bitnami images, the init marker. */
 export function readinessProbeCommand(ctx: RenderContext): string {
+  return plainDatabase(ctx) ? shared(ctx, 'readinessProbeCommand', '', () => buildReadinessProbeCommand(ctx)) : buildReadinessProbeCommand(ctx);
+}
+
+function buildReadinessProbeCommand(ctx: RenderContext): string {
   const lines = [pgIsReadyText(ctx)];
   const repo = at(ctx, 'image', 'repository');
   // `contains "bitnami/" .Values.image.repository`: sprig's contains takes a string, anything else stops.
