@@ -154,7 +154,7 @@ export function loadValues(
   if (none(inline) && none(sources.valueFiles) && none(sources.setJson) && none(sources.set) && none(sources.setString) && none(sources.setFile)) {
     return { values: newMap(), files: [], flags: [] };
   }
-  const texts = [...inline, ...(sources.valueFiles ?? []).map((path) => ({ file: path, text: read(path) }))];
+  const texts = readTexts(inline, sources.valueFiles ?? [], read);
   // The same texts and flags load the same values: remembered (not with --set-file, whose files are read
   // while the flags apply). The result is only ever read: render freezes the values it prepares from it.
   const key = sources.setFile?.length ? undefined : JSON.stringify([texts, sources.setJson, sources.set, sources.setString]);
@@ -166,6 +166,24 @@ export function loadValues(
     loadedByKey.set(key, loaded);
   }
   return loaded;
+}
+
+/**
+ * The values texts in order. helm reads and parses one file after another, so when a file cannot be
+ * read, a syntax error in an earlier one is what it reports: those are parsed before the read error
+ * is thrown.
+ */
+function readTexts(inline: readonly InlineValues[], paths: readonly string[], read: TextReader): InlineValues[] {
+  const texts = [...inline];
+  for (const path of paths) {
+    try {
+      texts.push({ file: path, text: read(path) });
+    } catch (e) {
+      for (const t of texts) parseValuesText(t.text, t.file);
+      throw e;
+    }
+  }
+  return texts;
 }
 
 const loadedByKey = new Map<string, LoadedValues>();

@@ -111,6 +111,15 @@ describe('loadValues', () => {
     expect(() => loadValues({}, [{ file: 'inline', text: 'a: "NaN"\nb: .NaN\n' }])).toThrow(/^inline:2:4: b: NaN /);
   });
 
+  it('reports a syntax error in a file before a later file that cannot be read, as helm reads them in turn', () => {
+    const read = (p: string): string => {
+      if (p === 'missing.yaml') throw new Error('ENOENT');
+      return files[p];
+    };
+    expect(() => loadValues({ valueFiles: ['bad.yaml', 'missing.yaml'] }, [], read)).toThrow(/^bad\.yaml:\d+:\d+: /);
+    expect(() => loadValues({ valueFiles: ['a.yaml', 'missing.yaml'] }, [], read)).toThrow('ENOENT');
+  });
+
   it('reports YAML syntax errors with file:line:col', () => {
     expect(() => loadValues({ valueFiles: ['bad.yaml'] }, [], read)).toThrow(YamlSyntaxError);
     expect(() => loadValues({ valueFiles: ['bad.yaml'] }, [], read)).toThrow(/^bad\.yaml:\d+:\d+: /);
