@@ -293,12 +293,12 @@ export function username(ctx: RenderContext): string {
   return printText(isTrue(g) ? g : at(ctx, 'auth', 'username'));
 }
 
-/** postgresql.v1.database: the global or chart database name, templates evaluated; "" when unset. */
 /** Whether the database name is plain text (no template to evaluate), so what is built from it may be shared. */
 function plainDatabase(ctx: RenderContext): boolean {
   return !hasTemplate(globalAuth(ctx, 'database')) && !hasTemplate(at(ctx, 'auth', 'database'));
 }
 
+/** postgresql.v1.database: the global or chart database name, templates evaluated; "" when unset. */
 export function database(ctx: RenderContext): string {
   const g = globalAuth(ctx, 'database');
   if (isTrue(g)) return tpl(ctx, g, 'global.postgresql.auth.database');
