@@ -2,9 +2,9 @@
 // positions, and the `# prefect-charts:ignore RULE` comments it holds.
 import { isMap as isYamlMap, isScalar, isSeq, visit, type Node } from 'yaml';
 import { checkText, ValuesFileError } from '../renderer/values/load.js';
-import { isMap } from '../renderer/values/maps.js';
+import { isMap, valuePathText } from '../renderer/values/maps.js';
 import { readYamlAll, type ParsedYaml } from '../renderer/values/yaml-read.js';
-import { nonFiniteIn, nonFiniteReason, valuePathText } from '../renderer/values/non-finite.js';
+import { nonFiniteIn, nonFiniteReason } from '../renderer/values/non-finite.js';
 import type { LintIssue } from './issue.js';
 
 /** Rules named on each line by an ignore comment; `*` when the comment names none. */

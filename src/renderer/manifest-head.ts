@@ -56,10 +56,6 @@ function fieldValues(obj: Record<string, unknown>, field: string): unknown[] {
 const isScalar = (v: unknown): boolean => v === null || typeof v !== 'object';
 
 /**
- * sigs.k8s.io/yaml converts a scalar to the string a string field wants (`name: true` reads as "true",
- * an infinite float as "+Inf"), so only a list or map there fails, and a scalar where a map is wanted.
- */
-/**
  * A key as encoding/json matches it to a field (case-insensitively), for the four fields read here:
  * lowercased only when its length is one of theirs (most keys are not; spec, labels, data…).
  */
@@ -68,6 +64,10 @@ function fieldName(key: string): string {
   return n === 4 || n === 8 || n === 10 || n === 11 ? key.toLowerCase() : key;
 }
 
+/**
+ * sigs.k8s.io/yaml converts a scalar to the string a string field wants (`name: true` reads as "true",
+ * an infinite float as "+Inf"), so only a list or map there fails, and a scalar where a map is wanted.
+ */
 function headProblem(doc: Record<string, unknown>, finite: boolean): string | undefined {
   const typeError = (v: unknown, field: string, type: string): string =>
     `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonType(v)} into Go struct field ${field} of type ${type}`;

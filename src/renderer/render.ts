@@ -25,7 +25,7 @@ import { sortManifests } from './sort.js';
 import { coalesceValues, type WarningSink } from './values/coalesce.js';
 import { loadValues, originOf, type InlineValues, type LoadedValues, type TextReader, type ValueSources } from './values/load.js';
 import { fingerprint } from './values/fingerprint.js';
-import { deepFreeze, getPath, isMap, type ValueMap } from './values/maps.js';
+import { deepFreeze, getPath, isMap, valuePathText, type ValueMap } from './values/maps.js';
 import { validateValues, withSetStringHint, type SchemaIssue } from '../schema/validate.js';
 import { globMatch } from './glob.js';
 
@@ -156,7 +156,7 @@ export function schemaIssues(chart: LoadedChart, values: ValueMap, prefix: Array
   const issues: SchemaIssue[] = schema ? validateValues(chart.metadata.name, schema, values) : [];
   for (const i of issues) {
     i.segments = [...prefix, ...i.segments];
-    i.path = i.segments.length ? i.segments.map(String).join('.') : '(root)';
+    i.path = valuePathText(i.segments);
   }
   for (const sub of chart.subcharts) {
     const table = values[sub.name];

@@ -2,6 +2,7 @@
 // every violation reported with its value path (helm stops at the first chart; we list them all).
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { valuePathText } from '../renderer/values/maps.js';
 
 export interface SchemaIssue {
   code: 'SCHEMA';
@@ -197,7 +198,7 @@ export function validateValues(chart: string, schema: Record<string, unknown> | 
       const p = e.params as Record<string, unknown>;
       segments.push(String(p.missingProperty ?? p.additionalProperty));
     }
-    const path = segments.length ? segments.map(String).join('.') : '(root)';
+    const path = valuePathText(segments);
     const message = messageFor(e, valueAt(data, decodePointer(e.instancePath)));
     const dedupe = `${path}\u0000${message}`;
     if (seen.has(dedupe)) continue;

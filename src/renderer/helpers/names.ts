@@ -28,9 +28,10 @@ export function fullname(ctx: RenderContext): string {
 
 /**
  * Names and labels derived from a chart context, asked for many times per render, remembered per
- * context (for frozen values, per chart, release and values: shared by renders). They depend on the chart (fixed), nameOverride, fullnameOverride and the release name and
- * service, which a templated value could still change mid-render (sprig `set`): the memo is kept only
- * while those read the same, and not at all when an override is a map or list (its contents could change).
+ * context (for frozen values, per chart, release and values: shared by renders). They depend on the
+ * chart (fixed), nameOverride, fullnameOverride and the release name and service, which a templated
+ * value could still change mid-render (sprig `set`): the memo is kept only while those read the same,
+ * and not at all when an override is a map or list (its contents could change).
  */
 export interface NamesMemo {
   readonly nameOverride: unknown;

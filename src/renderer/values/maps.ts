@@ -57,6 +57,11 @@ export function isDeeplyFrozen(v: object): boolean {
   return deeplyFrozen.has(v);
 }
 
+/** A value path as messages print it: `server.image.tag`, list indexes as numbers; `(root)` when empty. */
+export function valuePathText(path: ReadonlyArray<string | number>): string {
+  return path.length ? path.join('.') : '(root)';
+}
+
 /** Read a dotted path (`postgresql.enabled`) from values; undefined when any step is missing. */
 export function getPath(values: ValueMap, path: string): unknown {
   let cur: unknown = values;

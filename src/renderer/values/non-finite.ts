@@ -1,6 +1,7 @@
 // helm reads values files through sigs.k8s.io/yaml, which converts YAML to JSON first: a `.nan` or
 // `.inf` anywhere in the file (used or not) fails that step, and helm refuses the whole file. We refuse
 // it too, naming the value and where it is.
+import { valuePathText } from './maps.js';
 import { positionOf, YamlSyntaxError, type ParsedYaml } from './yaml-read.js';
 
 export interface NonFiniteValue {
@@ -28,10 +29,6 @@ export function nonFiniteValues(data: unknown): NonFiniteValue[] {
 export function nonFiniteReason(found: NonFiniteValue): string {
   const json = Number.isNaN(found.value) ? 'NaN' : found.value > 0 ? '+Inf' : '-Inf';
   return `${json} is not a value helm accepts (it converts values to JSON, which has no NaN or infinity: "json: unsupported value: ${json}"); quote it to pass text`;
-}
-
-export function valuePathText(path: ReadonlyArray<string | number>): string {
-  return path.length ? path.join('.') : '(root)';
 }
 
 /** Each NaN or infinity in a values file, with its position. */
